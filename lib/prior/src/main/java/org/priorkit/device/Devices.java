@@ -1,0 +1,87 @@
+package org.priorkit.device;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Turns the kit's {@code --device auto|cpu|gpu[:N]} option into a DJL {@link Device}.
+ *
+ * <p>{@code auto} picks the first GPU when the engine sees one and otherwise falls back to the CPU
+ * with one clear line, so the same command runs on a laptop and on a GPU server. Asking for a GPU
+ * that is not there is an error: silently training for hours on the CPU is worse than stopping.
+ */
+public final class Devices {
+
+    private Devices() {}
+
+    /** Parses and resolves a device spec against the GPUs the engine can see. */
+    public static Device resolve(String spec) {
+        return resolve(spec, Engine.getInstance().getGpuCount(), System.err::println);
+    }
+
+    /**
+     * Pure version of {@link #resolve(String)}: {@code gpuCount} is what the engine reports and
+     * {@code notice} receives the one-line fallback message.
+     */
+    public static Device resolve(String spec, int gpuCount, Consumer<String> notice) {
+        String s = spec == null ? "auto" : spec.trim().toLowerCase(Locale.ROOT);
+        if (s.isEmpty() || s.equals("auto")) {
+            if (gpuCount > 0) {
+                return Device.gpu(0);
+            }
+            notice.accept("device auto: no GPU visible to the PyTorch engine, using the CPU"
+                    + " (see README, 'GPU' section, to enable CUDA)");
+            return Device.cpu();
+        }
+        if (s.equals("cpu")) {
+            return Device.cpu();
+        }
+        if (s.equals("gpu") || s.equals("cuda") || s.startsWith("gpu:") || s.startsWith("cuda:")) {
+            int index = 0;
+            int colon = s.indexOf(':');
+            if (colon >= 0) {
+                try {
+                    index = Integer.parseInt(s.substring(colon + 1));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(
+                            "--device '" + spec + "': the GPU index after ':' must be a number");
+                }
+                if (index < 0) {
+                    throw new IllegalArgumentException(
+                            "--device '" + spec + "': the GPU index must be >= 0");
+                }
+            }
+            if (index >= gpuCount) {
+                throw new IllegalArgumentException("--device '" + spec + "': the engine sees "
+                        + gpuCount + " GPU(s). Build with the CUDA profile (mvn -Pcuda, see README)"
+                        + " on a machine with a GPU, or use --device auto|cpu");
+            }
+            return Device.gpu(index);
+        }
+        throw new IllegalArgumentException(
+                "--device '" + spec + "' is not one of auto, cpu, gpu, gpu:N");
+    }
+
+    /** All GPUs the engine sees, or the CPU alone: the devices to split a batch over. */
+    public static Device[] all(Device primary) {
+        if (primary.isGpu()) {
+            int n = Engine.getInstance().getGpuCount();
+            Device[] ds = new Device[n];
+            for (int i = 0; i < n; i++) {
+                ds[i] = Device.gpu(i);
+            }
+            return ds;
+        }
+        return new Device[] {primary};
+    }
+
+    /** One line describing the engine: name, version and the device chosen. */
+    public static String describe(Device device) {
+        Engine engine = Engine.getInstance();
+        return engine.getEngineName() + " " + engine.getVersion() + " on " + device
+                + " (GPUs visible: " + engine.getGpuCount() + ")";
+    }
+}
