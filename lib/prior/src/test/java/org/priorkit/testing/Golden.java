@@ -50,16 +50,19 @@ public final class Golden {
                 what + ": shape " + actual.getShape() + " != expected " + expected.getShape());
         float[] e = expected.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
         float[] a = actual.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
-        double worst = 0;
+        double worst = 0; // largest excess over the tolerance
         int worstAt = -1;
         for (int i = 0; i < e.length; i++) {
-            double err = Math.abs(e[i] - a[i]) - (atol + rtol * Math.abs(e[i]));
-            if (!(err <= worst) && (worstAt < 0 || err > worst)) { // NaN counts as a failure
-                worst = Double.isNaN(err) ? Double.POSITIVE_INFINITY : err;
+            double excess = Math.abs(e[i] - a[i]) - (atol + rtol * Math.abs(e[i]));
+            if (Double.isNaN(excess)) {
+                fail(String.format("%s: element %d is %g, expected %g", what, i, a[i], e[i]));
+            }
+            if (excess > worst) {
+                worst = excess;
                 worstAt = i;
             }
         }
-        if (worstAt >= 0 && worst > 0) {
+        if (worstAt >= 0) {
             fail(String.format("%s: element %d is %g, expected %g (atol %g, rtol %g)",
                     what, worstAt, a[worstAt], e[worstAt], atol, rtol));
         }
