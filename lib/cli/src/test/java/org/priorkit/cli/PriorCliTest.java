@@ -1,0 +1,42 @@
+package org.priorkit.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class PriorCliTest {
+
+    private static String captureOut(Runnable r) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            r.run();
+        } finally {
+            System.setOut(old);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void infoRunsOnTheCpu() {
+        int[] code = new int[1];
+        String out = captureOut(() -> code[0] = PriorCli.execute("info", "--device", "cpu"));
+        assertEquals(0, code[0], out);
+        assertTrue(out.contains("expected 83.0") && out.contains("= 83.0"), out);
+    }
+
+    @Test
+    void badDeviceIsAnErrorNotACrash() {
+        assertNotEquals(0, PriorCli.execute("info", "--device", "tpu"));
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        assertEquals(2, PriorCli.execute());
+    }
+}
