@@ -1,0 +1,127 @@
+package org.priorkit.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything that shapes a PRIOR model and its three-stage pretraining. Two presets:
+ * {@link #tiny()} trains in minutes on 2 CPU cores; {@link #paper()} is the paper's setting
+ * (ResNet-50 at 224, BERT-base-sized text encoder, D 768, K 512, Q 16, 8-layer decoder).
+ *
+ * @param embedDim          D: the shared width of image tokens, sentences and global features
+ * @param prototypes        K: sentence prototypes in the codebook
+ * @param gumbelTau         Gumbel-softmax temperature (fixed, 0.9 in the paper's runs)
+ * @param queries           Q: report-decoder queries; reports are truncated to Q sentences there
+ * @param decoderLayers     transformer decoder layers of the prototype decoder
+ * @param decoderHeads      attention heads of that decoder and of the poolings
+ * @param globalTemperature initial temperature of the global InfoNCE (0.01)
+ * @param localTemperature  initial temperature of the intra-report InfoNCE (0.01)
+ * @param channelDropout    channel dropout before the image decoder (0.5)
+ */
+public record PriorConfig(String preset, long seed, int batchSize, ImageEncoderConfig image, TextEncoderConfig text,
+                          int embedDim, int prototypes, double gumbelTau, int queries, int decoderLayers,
+                          int decoderHeads, double globalTemperature, double localTemperature,
+                          double channelDropout, List<StageConfig> stages) {
+
+    public PriorConfig {
+        if (batchSize < 2) {
+            throw new IllegalArgumentException("batchSize must be >= 2 (InfoNCE needs negatives), got " + batchSize);
+        }
+        if (embedDim < 2 || embedDim % 2 != 0) {
+            throw new IllegalArgumentException("embedDim must be even (the SimSiam predictor halves it), got " + embedDim);
+        }
+        if (embedDim % decoderHeads != 0) {
+            throw new IllegalArgumentException("embedDim (" + embedDim + ") must be divisible by decoderHeads (" + decoderHeads + ")");
+        }
+        if (embedDim % image.poolHeads() != 0) {
+            throw new IllegalArgumentException("embedDim (" + embedDim + ") must be divisible by image.poolHeads (" + image.poolHeads() + ")");
+        }
+        if (prototypes < 2) {
+            throw new IllegalArgumentException("prototypes (K) must be >= 2, got " + prototypes);
+        }
+        if (!(gumbelTau > 0)) {
+            throw new IllegalArgumentException("gumbelTau must be > 0, got " + gumbelTau);
+        }
+        if (queries < 1 || decoderLayers < 1) {
+            throw new IllegalArgumentException("queries and decoderLayers must be >= 1");
+        }
+        if (!(globalTemperature > 0) || !(localTemperature > 0)) {
+            throw new IllegalArgumentException("temperatures must be > 0");
+        }
+        if (channelDropout < 0 || channelDropout >= 1) {
+            throw new IllegalArgumentException("channelDropout must be in [0, 1), got " + channelDropout);
+        }
+        if (stages == null || stages.isEmpty()) {
+            throw new IllegalArgumentException("at least one pretraining stage is needed");
+        }
+        stages = List.copyOf(stages);
+    }
+
+    /** The paper's three stages (METHOD.md): epochs, peak LR, warmup and loss weights. */
+    public static List<StageConfig> paperStages() {
+        return List.of(
+                new StageConfig("align", 20, 1e-5, 1, 1e-6,
+                        Map.of("global", 1.0, "local_image", 1.0, "local_text", 1.0), false),
+                new StageConfig("prototype", 30, 1e-5, 1, 1e-6,
+                        Map.of("global", 1.0, "local_image", 1.0, "local_text", 1.0, "proto_l1", 10.0), true),
+                new StageConfig("reconstruct", 100, 5e-6, 5, 1e-6,
+                        Map.of("global", 10.0, "local_image", 1.0, "local_text", 1.0, "proto_l1", 10.0,
+                                "image_recon", 1.0, "report_recon_l1", 10.0, "report_recon_kl", 1.0,
+                                "report_recon_global", 1.0), true));
+    }
+
+    /** ResNet-50 at 224 px, BERT-base-sized text encoder (Bio_ClinicalBERT's shape), D 768, K 512, Q 16. */
+    public static PriorConfig paper() {
+        return new PriorConfig("paper", 42, 98,
+                new ImageEncoderConfig(50, 224, 1, 8),
+                new TextEncoderConfig(28996, 12, 768, 12, 3072, 256, 32),
+                768, 512, 0.9, 16, 8, 8, 0.01, 0.01, 0.5, paperStages());
+    }
+
+    /**
+     * A small model for 2 CPU cores: ResNet-18 at a quarter width on 64 px images, a 2-layer text
+     * encoder 64 wide, D 64, K 32, Q 8. Learning rates are higher than the paper's because the
+     * model starts from scratch, not from ImageNet and Bio_ClinicalBERT weights.
+     */
+    public static PriorConfig tiny() {
+        return new PriorConfig("tiny", 42, 16,
+                new ImageEncoderConfig(18, 64, 4, 4),
+                new TextEncoderConfig(1000, 2, 64, 4, 128, 96, 8),
+                64, 32, 0.9, 8, 2, 4, 0.07, 0.07, 0.5, List.of(
+                        new StageConfig("align", 4, 1e-3, 1, 1e-6,
+                                Map.of("global", 1.0, "local_image", 1.0, "local_text", 1.0), false),
+                        new StageConfig("prototype", 3, 5e-4, 0.5, 1e-6,
+                                Map.of("global", 1.0, "local_image", 1.0, "local_text", 1.0, "proto_l1", 10.0), true),
+                        new StageConfig("reconstruct", 3, 3e-4, 0.5, 1e-6,
+                                Map.of("global", 10.0, "local_image", 1.0, "local_text", 1.0, "proto_l1", 10.0,
+                                        "image_recon", 1.0, "report_recon_l1", 10.0, "report_recon_kl", 1.0,
+                                        "report_recon_global", 1.0), true)));
+    }
+
+    /** A preset by name: "tiny" or "paper". */
+    public static PriorConfig preset(String name) {
+        return switch (name) {
+            case "tiny" -> tiny();
+            case "paper" -> paper();
+            default -> throw new IllegalArgumentException("unknown preset '" + name + "' (known: tiny, paper)");
+        };
+    }
+
+    /** A copy with another seed. */
+    public PriorConfig withSeed(long newSeed) {
+        return new PriorConfig(preset, newSeed, batchSize, image, text, embedDim, prototypes, gumbelTau, queries,
+                decoderLayers, decoderHeads, globalTemperature, localTemperature, channelDropout, stages);
+    }
+
+    /** A copy with other stages (e.g. fewer epochs for a smoke run, or only stage 1 for an ablation). */
+    public PriorConfig withStages(List<StageConfig> newStages) {
+        return new PriorConfig(preset, seed, batchSize, image, text, embedDim, prototypes, gumbelTau, queries,
+                decoderLayers, decoderHeads, globalTemperature, localTemperature, channelDropout, newStages);
+    }
+
+    /** A copy with another text encoder (e.g. once the vocabulary size is known). */
+    public PriorConfig withText(TextEncoderConfig newText) {
+        return new PriorConfig(preset, seed, batchSize, image, newText, embedDim, prototypes, gumbelTau, queries,
+                decoderLayers, decoderHeads, globalTemperature, localTemperature, channelDropout, stages);
+    }
+}

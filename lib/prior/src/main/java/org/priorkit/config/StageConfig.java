@@ -1,0 +1,64 @@
+package org.priorkit.config;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One pretraining stage: how long, how fast, and which named loss terms with which weights.
+ * Stage 2 and 3 add terms; the trainer sums {@code weight * term} over {@link #lossWeights()}.
+ *
+ * @param name         "align", "prototype" or "reconstruct"
+ * @param epochs       passes over the pretraining pairs
+ * @param peakLr       AdamW learning rate after warmup
+ * @param warmupEpochs linear warmup length, then cosine decay to 0 within the stage
+ * @param weightDecay  AdamW weight decay
+ * @param lossWeights  term name -> weight (terms not listed are not computed)
+ * @param usePrototypes whether sentence prototypes replace sentence features (stage 2 on)
+ */
+public record StageConfig(String name, int epochs, double peakLr, double warmupEpochs, double weightDecay,
+                          Map<String, Double> lossWeights, boolean usePrototypes) {
+
+    /** The loss terms the kit knows. */
+    public static final Set<String> TERMS = Set.of(
+            "global", "local_image", "local_text", "proto_l1",
+            "image_recon", "report_recon_l1", "report_recon_kl", "report_recon_global");
+
+    public StageConfig {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("stage.name must not be empty");
+        }
+        if (epochs < 0) {
+            throw new IllegalArgumentException("stage " + name + ": epochs must be >= 0, got " + epochs);
+        }
+        if (!(peakLr > 0)) {
+            throw new IllegalArgumentException("stage " + name + ": peakLr must be > 0, got " + peakLr);
+        }
+        if (warmupEpochs < 0 || (epochs > 0 && warmupEpochs > epochs)) {
+            throw new IllegalArgumentException("stage " + name + ": warmupEpochs must be in [0, epochs], got " + warmupEpochs);
+        }
+        if (weightDecay < 0) {
+            throw new IllegalArgumentException("stage " + name + ": weightDecay must be >= 0");
+        }
+        if (lossWeights == null || lossWeights.isEmpty()) {
+            throw new IllegalArgumentException("stage " + name + ": lossWeights must name at least one term");
+        }
+        for (Map.Entry<String, Double> e : lossWeights.entrySet()) {
+            if (!TERMS.contains(e.getKey())) {
+                throw new IllegalArgumentException("stage " + name + ": unknown loss term '" + e.getKey()
+                        + "' (known: " + String.join(", ", new TreeSet<>(TERMS)) + ")");
+            }
+            if (!(e.getValue() >= 0)) {
+                throw new IllegalArgumentException("stage " + name + ": weight of " + e.getKey() + " must be >= 0");
+            }
+        }
+        lossWeights = Collections.unmodifiableMap(new TreeMap<>(lossWeights));
+    }
+
+    /** The same stage with another number of epochs (the warmup shrinks with it if needed). */
+    public StageConfig withEpochs(int newEpochs) {
+        return new StageConfig(name, newEpochs, peakLr, Math.min(warmupEpochs, newEpochs), weightDecay, lossWeights, usePrototypes);
+    }
+}
