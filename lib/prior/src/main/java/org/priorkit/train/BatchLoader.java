@@ -1,0 +1,147 @@
+package org.priorkit.train;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.translate.Batchifier;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Batches of one epoch in a seeded order, loaded ahead of the training step by worker threads so
+ * image decoding and augmentation overlap with the model's work.
+ *
+ * <p>The order is a function of (seed, stage, epoch) only, and a loader can start in the middle of
+ * an epoch: that is how a killed run resumes on exactly the batches it had not yet seen.
+ * Incomplete last batches are dropped (InfoNCE wants full batches). Each batch lives in its own
+ * sub-manager; close it (the {@link Loaded} record) after the step.
+ */
+public final class BatchLoader implements AutoCloseable {
+
+    /** One batch and the manager that owns its arrays. */
+    public record Loaded(NDList batch, NDManager manager, int size) implements AutoCloseable {
+        @Override
+        public void close() {
+            manager.close();
+        }
+    }
+
+    private final SampleSource source;
+    private final NDManager parent;
+    private final int batchSize;
+    private final int prefetch;
+    private final ExecutorService workers;
+
+    public BatchLoader(SampleSource source, NDManager parent, int batchSize, int threads, int prefetch) {
+        if (batchSize < 1 || threads < 1 || prefetch < 1) {
+            throw new IllegalArgumentException("batchSize, threads and prefetch must be >= 1");
+        }
+        this.source = source;
+        this.parent = parent;
+        this.batchSize = batchSize;
+        this.prefetch = prefetch;
+        this.workers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "prior-batch-loader");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Full batches per epoch. */
+    public long batchesPerEpoch() {
+        return source.size() / batchSize;
+    }
+
+    /** The sample order of one epoch: a permutation seeded by (seed, stage, epoch). */
+    public static int[] order(long size, long seed, int stage, long epoch) {
+        int[] idx = new int[Math.toIntExact(size)];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        Random r = new Random(Seeds.mix(seed, stage, epoch));
+        for (int i = idx.length - 1; i > 0; i--) { // Fisher-Yates
+            int j = r.nextInt(i + 1);
+            int t = idx[i];
+            idx[i] = idx[j];
+            idx[j] = t;
+        }
+        return idx;
+    }
+
+    /** Seed for the augmentation of one sample of one epoch. */
+    static long sampleSeed(long seed, int stage, long epoch, int index) {
+        return Seeds.mix(seed, stage, epoch, index, 1);
+    }
+
+    /**
+     * The batches of {@code epoch} from batch number {@code firstBatch} on, prefetched. Iterate
+     * and close each {@link Loaded} after use.
+     */
+    public Iterable<Loaded> epoch(long seed, int stage, long epoch, long firstBatch) {
+        int[] order = order(source.size(), seed, stage, epoch);
+        long total = batchesPerEpoch();
+        return () -> new java.util.Iterator<>() {
+            private long next = firstBatch; // next batch to submit
+            private final Deque<Future<Loaded>> queue = new ArrayDeque<>();
+
+            private void fill() {
+                while (queue.size() < prefetch && next < total) {
+                    long b = next++;
+                    queue.add(workers.submit(() -> load(order, b, seed, stage, epoch)));
+                }
+            }
+
+            @Override
+            public boolean hasNext() {
+                fill();
+                return !queue.isEmpty();
+            }
+
+            @Override
+            public Loaded next() {
+                fill();
+                try {
+                    return queue.removeFirst().get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while loading a batch", e);
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException re) {
+                        throw re; // the data error itself, naming its file
+                    }
+                    throw new IllegalStateException("loading a batch failed: " + cause, cause);
+                }
+            }
+        };
+    }
+
+    private Loaded load(int[] order, long batch, long seed, int stage, long epoch) {
+        NDManager m = parent.newSubManager();
+        try {
+            List<NDList> rows = new ArrayList<>(batchSize);
+            for (int k = 0; k < batchSize; k++) {
+                int index = order[Math.toIntExact(batch * batchSize + k)];
+                rows.add(source.get(m, index, sampleSeed(seed, stage, epoch, index)));
+            }
+            NDList stacked = Batchifier.STACK.batchify(rows.toArray(new NDList[0]));
+            stacked.attach(m);
+            return new Loaded(stacked, m, batchSize);
+        } catch (RuntimeException e) {
+            m.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+}

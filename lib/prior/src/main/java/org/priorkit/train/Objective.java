@@ -1,0 +1,26 @@
+package org.priorkit.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import org.priorkit.config.StageConfig;
+
+import java.util.Map;
+
+/**
+ * What the trainer needs from a model: its block (for the parameters) and the named, UNWEIGHTED
+ * loss terms of one batch. The trainer weights them with the stage's config, so the same model
+ * serves every stage and every rung of the ablation ladder.
+ */
+public interface Objective {
+
+    /** The block whose parameters are trained and checkpointed (already initialised). */
+    Block block();
+
+    /**
+     * Loss terms of one batch, each a scalar, computing only the terms named in
+     * {@code stage.lossWeights()}.
+     */
+    Map<String, NDArray> losses(ParameterStore ps, NDList batch, StageConfig stage, boolean training);
+}
