@@ -47,7 +47,7 @@ public final class FeedForward extends AbstractBlock {
                                      PairList<String, Object> params) {
         NDArray x = inputs.head();                                                   // (..., D)
         try (NDManager scope = NDManager.subManagerOf(x)) {
-            scope.tempAttachAll(inputs);
+            Scopes.tempAttach(scope, inputs);
             NDArray h = Activation.gelu(fc1.forward(ps, new NDList(x), training).head()); // (..., F)
             if (training && dropout > 0) {
                 h = Dropout.dropout(h, dropout, true).head();

@@ -98,16 +98,40 @@ public final class MultiHeadAttention extends AbstractBlock {
         NDArray key = inputs.get(1);
         NDArray value = inputs.get(2);
         NDArray keyMask = inputs.size() == 4 ? inputs.get(3) : null;
-        long b = query.getShape().get(0);
-        long lq = query.getShape().get(1);
-        long lk = key.getShape().get(1);
-        int d = embedDim / numHeads;
         try (NDManager scope = NDManager.subManagerOf(query)) {
-            scope.tempAttachAll(inputs);
-            NDArray q = heads(qProj.forward(ps, new NDList(query), training).head(), b, lq, d); // (B, H, Lq, d)
-            NDArray k = heads(kProj.forward(ps, new NDList(key), training).head(), b, lk, d);   // (B, H, Lk, d)
-            NDArray v = heads(vProj.forward(ps, new NDList(value), training).head(), b, lk, d); // (B, H, Lk, d)
-            NDArray logits = q.mul(1.0 / Math.sqrt(d)).matMul(k.transpose(0, 1, 3, 2));        // (B, H, Lq, Lk)
+            Scopes.tempAttach(scope, inputs); // self-attention passes one array three times
+            NDArray q = qProj.forward(ps, new NDList(query), training).head();                 // (B, Lq, D)
+            NDArray k = kProj.forward(ps, new NDList(key), training).head();                   // (B, Lk, D)
+            NDArray v = vProj.forward(ps, new NDList(value), training).head();                 // (B, Lk, D)
+            NDList attended = attend(q, k, v, keyMask, numHeads, dropout, training);
+            NDArray out = outProj.forward(ps, new NDList(attended.get(0)), training).head();   // (B, Lq, D)
+            return scope.ret(returnWeights ? new NDList(out, attended.get(1)) : new NDList(out));
+        }
+    }
+
+    /**
+     * The attention itself, on already projected tensors; shared with the pooling layers, whose
+     * projections carry other names (CLIP's {@code c_proj}).
+     *
+     * @param q (B, Lq, D) projected queries
+     * @param k (B, Lk, D) projected keys
+     * @param v (B, Lk, D) projected values
+     * @param keyMask (B, Lk) true = real key, or null
+     * @return [context (B, Lq, D) before the output projection, weights (B, H, Lq, Lk) before dropout]
+     */
+    public static NDList attend(NDArray q, NDArray k, NDArray v, NDArray keyMask, int numHeads, float dropout,
+                                boolean training) {
+        long b = q.getShape().get(0);
+        long lq = q.getShape().get(1);
+        long lk = k.getShape().get(1);
+        long dim = q.getShape().get(2);
+        long d = dim / numHeads;
+        try (NDManager scope = NDManager.subManagerOf(q)) {
+            Scopes.tempAttach(scope, q, k, v, keyMask);
+            NDArray qh = heads(q, b, lq, numHeads, d);                                           // (B, H, Lq, d)
+            NDArray kh = heads(k, b, lk, numHeads, d);                                           // (B, H, Lk, d)
+            NDArray vh = heads(v, b, lk, numHeads, d);                                           // (B, H, Lk, d)
+            NDArray logits = qh.mul(1.0 / Math.sqrt(d)).matMul(kh.transpose(0, 1, 3, 2));       // (B, H, Lq, Lk)
             NDArray weights;
             if (keyMask == null) {
                 weights = logits.softmax(-1);                                                    // (B, H, Lq, Lk)
@@ -121,18 +145,17 @@ public final class MultiHeadAttention extends AbstractBlock {
                 weights = masked.softmax(-1).mul(real.toType(logits.getDataType(), false));     // (B, H, Lq, Lk)
             }
             NDArray used = training && dropout > 0
-                    ? Dropout.dropout(weights, dropout, true).head() : weights;                        // (B, H, Lq, Lk)
-            NDArray ctx = used.matMul(v)                                                         // (B, H, Lq, d)
+                    ? Dropout.dropout(weights, dropout, true).head() : weights;                  // (B, H, Lq, Lk)
+            NDArray ctx = used.matMul(vh)                                                        // (B, H, Lq, d)
                     .transpose(0, 2, 1, 3)                                                       // (B, Lq, H, d)
-                    .reshape(b, lq, embedDim);                                                   // (B, Lq, D)
-            NDArray out = outProj.forward(ps, new NDList(ctx), training).head();                 // (B, Lq, D)
-            return scope.ret(returnWeights ? new NDList(out, weights) : new NDList(out));
+                    .reshape(b, lq, dim);                                                        // (B, Lq, D)
+            return scope.ret(new NDList(ctx, weights));
         }
     }
 
     /** (B, L, D) -> (B, H, L, d). */
-    private NDArray heads(NDArray x, long b, long l, int d) {
-        return x.reshape(b, l, numHeads, d).transpose(0, 2, 1, 3);
+    private static NDArray heads(NDArray x, long b, long l, int h, long d) {
+        return x.reshape(b, l, h, d).transpose(0, 2, 1, 3);
     }
 
     @Override

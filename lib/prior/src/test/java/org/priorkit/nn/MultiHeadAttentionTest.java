@@ -52,6 +52,20 @@ class MultiHeadAttentionTest {
     }
 
     @Test
+    void selfAttentionWithOneArrayKeepsTheCallersArray() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            MultiHeadAttention mha = MultiHeadAttention.builder().setEmbedDim(8).setNumHeads(2).build();
+            Shape s = new Shape(2, 4, 8);
+            mha.initialize(m, DataType.FLOAT32, s, s, s);
+            NDArray x = m.randomNormal(s);
+            NDArray y = mha.forward(new ParameterStore(m, false), x, x, x, null, false).singletonOrThrow();
+            assertEquals(s, y.getShape());
+            assertSame(m, x.getManager(), "input returned to its manager");
+            assertEquals(s, x.add(1).getShape(), "input still usable");
+        }
+    }
+
+    @Test
     void builderRejectsIndivisibleHeads() {
         assertThrows(IllegalArgumentException.class,
                 () -> MultiHeadAttention.builder().setEmbedDim(10).setNumHeads(3).build());
