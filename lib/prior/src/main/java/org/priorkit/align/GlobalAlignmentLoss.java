@@ -3,7 +3,7 @@ package org.priorkit.align;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.priorkit.nn.Scalars;
-import org.priorkit.nn.Scope;
+import org.priorkit.nn.Scopes;
 
 /**
  * Global image-report alignment: symmetric InfoNCE (CLIP's loss) over the batch.
@@ -25,7 +25,8 @@ public final class GlobalAlignmentLoss {
      * @return () the loss
      */
     public NDArray compute(NDArray image, NDArray report, NDArray scale) {
-        try (NDManager scope = Scope.of(image, report, scale)) {
+        try (NDManager scope = NDManager.subManagerOf(image)) {
+            Scopes.tempAttach(scope, image, report, scale);
             int b = Math.toIntExact(image.getShape().get(0));
             NDArray img = image.normalize(2, 1, 1e-12); // (B, D)
             NDArray rep = report.normalize(2, 1, 1e-12); // (B, D)

@@ -12,7 +12,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.priorkit.nn.Scalars;
-import org.priorkit.nn.Scope;
+import org.priorkit.nn.Scopes;
 
 /**
  * Local cross-attention between the image tokens and the sentences of the SAME image-report pair,
@@ -69,7 +69,8 @@ public final class LocalAlignment extends AbstractBlock {
         NDArray image = inputs.get(0); // (B, I, D)
         NDArray sentences = inputs.get(1); // (B, S, D)
         NDArray mask = inputs.get(2); // (B, S) boolean
-        try (NDManager scope = Scope.of(image, sentences, mask)) {
+        try (NDManager scope = NDManager.subManagerOf(image)) {
+            Scopes.tempAttach(scope, image, sentences, mask);
             double invSqrtD = 1.0 / Math.sqrt(embedding);
             NDArray real = mask.toType(image.getDataType(), false); // (B, S) 1 = real sentence
 

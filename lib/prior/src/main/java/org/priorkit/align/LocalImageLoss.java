@@ -3,7 +3,7 @@ package org.priorkit.align;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.priorkit.nn.Scalars;
-import org.priorkit.nn.Scope;
+import org.priorkit.nn.Scopes;
 
 /**
  * Local image loss: SimSiam-style symmetric negative cosine, no negatives (neighbouring image
@@ -27,7 +27,8 @@ public final class LocalImageLoss {
      * @return () the loss
      */
     public NDArray compute(NDArray predictedImage, NDArray predictedTextAware, NDArray image, NDArray textAware) {
-        try (NDManager scope = Scope.of(predictedImage, predictedTextAware, image, textAware)) {
+        try (NDManager scope = NDManager.subManagerOf(predictedImage)) {
+            Scopes.tempAttach(scope, predictedImage, predictedTextAware, image, textAware);
             NDArray a = cosine(predictedImage, textAware.stopGradient()).mean(); // ()
             NDArray b = cosine(predictedTextAware, image.stopGradient()).mean(); // ()
             return scope.ret(a.add(b).div(Scalars.like(a, -2.0)));

@@ -3,7 +3,7 @@ package org.priorkit.align;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.priorkit.nn.Scalars;
-import org.priorkit.nn.Scope;
+import org.priorkit.nn.Scopes;
 
 /**
  * Local text loss: InfoNCE between the sentences of ONE report and their image-aware versions from
@@ -32,7 +32,8 @@ public final class LocalTextLoss {
      * @return () the loss
      */
     public NDArray compute(NDArray sentences, NDArray imageAware, NDArray mask, NDArray scale) {
-        try (NDManager scope = Scope.of(sentences, imageAware, mask, scale)) {
+        try (NDManager scope = NDManager.subManagerOf(sentences)) {
+            Scopes.tempAttach(scope, sentences, imageAware, mask, scale);
             int s = Math.toIntExact(sentences.getShape().get(1));
             NDArray real = mask.toType(sentences.getDataType(), false); // (B, S)
             NDArray text = sentences.normalize(2, 2, 1e-12); // (B, S, D)

@@ -3,7 +3,7 @@ package org.priorkit.proto;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.priorkit.nn.Scalars;
-import org.priorkit.nn.Scope;
+import org.priorkit.nn.Scopes;
 
 /**
  * KL term of the report reconstruction: the decoded sentences' distribution over the K prototypes
@@ -26,7 +26,8 @@ public final class PrototypeKLLoss {
      * @return () the loss
      */
     public NDArray compute(NDArray decodedLogits, NDArray trueLogits, NDArray mask) {
-        try (NDManager scope = Scope.of(decodedLogits, trueLogits, mask)) {
+        try (NDManager scope = NDManager.subManagerOf(decodedLogits)) {
+            Scopes.tempAttach(scope, decodedLogits, trueLogits, mask);
             NDArray real = mask.toType(decodedLogits.getDataType(), false); // (B, S)
             NDArray logTrue = trueLogits.stopGradient().logSoftmax(2); // (B, S, K)
             NDArray logDecoded = decodedLogits.logSoftmax(2); // (B, S, K)

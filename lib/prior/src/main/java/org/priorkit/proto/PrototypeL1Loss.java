@@ -3,7 +3,7 @@ package org.priorkit.proto;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.priorkit.nn.Scalars;
-import org.priorkit.nn.Scope;
+import org.priorkit.nn.Scopes;
 
 /**
  * SPB loss: mean |prototype - s| over the REAL sentences (and the D features), padding excluded.
@@ -24,7 +24,8 @@ public final class PrototypeL1Loss {
      * @return () the loss (0 if the batch has no real sentence)
      */
     public NDArray compute(NDArray prototypes, NDArray sentences, NDArray mask) {
-        try (NDManager scope = Scope.of(prototypes, sentences, mask)) {
+        try (NDManager scope = NDManager.subManagerOf(prototypes)) {
+            Scopes.tempAttach(scope, prototypes, sentences, mask);
             long d = prototypes.getShape().get(2);
             NDArray real = mask.toType(prototypes.getDataType(), false); // (B, S)
             NDArray perSentence = prototypes.sub(sentences).abs().sum(new int[] {2}); // (B, S)

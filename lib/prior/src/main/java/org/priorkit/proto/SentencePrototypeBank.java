@@ -11,7 +11,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.priorkit.nn.Scalars;
-import org.priorkit.nn.Scope;
+import org.priorkit.nn.Scopes;
 
 /**
  * Sentence prototype bank (SPB): a codebook E of K learnable prototypes; every sentence is replaced
@@ -103,7 +103,8 @@ public final class SentencePrototypeBank extends AbstractBlock {
         NDArray sentences = inputs.get(0); // (B, S, D)
         NDArray mask = inputs.get(1); // (B, S) boolean
         NDArray given = inputs.size() > 2 ? inputs.get(2) : null; // (B, S, K) or absent
-        try (NDManager scope = Scope.of(sentences, mask, given)) {
+        try (NDManager scope = NDManager.subManagerOf(sentences)) {
+            Scopes.tempAttach(scope, sentences, mask, given);
             NDArray e = ps.getValue(codebook, sentences.getDevice(), training); // (K, D)
             NDArray logits = logits(ps, sentences, training); // (B, S, K) scores / tau
             NDArray a; // (B, S, K)
@@ -127,7 +128,8 @@ public final class SentencePrototypeBank extends AbstractBlock {
      * (the bank's third output) -> counts (K) int64.
      */
     public static NDArray usageCounts(NDArray index, int prototypes) {
-        try (NDManager scope = Scope.of(index)) {
+        try (NDManager scope = NDManager.subManagerOf(index)) {
+            Scopes.tempAttach(scope, index);
             NDArray ks = scope.arange(0, prototypes, 1, DataType.INT64); // (K)
             return scope.ret(index.expandDims(2).eq(ks).toType(DataType.INT64, false).sum(new int[] {0, 1})); // (K)
         }
