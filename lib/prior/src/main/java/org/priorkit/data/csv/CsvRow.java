@@ -1,9 +1,10 @@
 package org.priorkit.data.csv;
 
-import org.apache.commons.csv.CSVRecord;
 import org.priorkit.data.DataFormatException;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One data row of a CSV table, with typed getters whose errors name the file, the line and the
@@ -11,13 +12,18 @@ import java.nio.file.Path;
  *
  * @param file the table the row came from
  * @param line 1-based line number in the file (the header is line 1)
- * @param record the parsed fields, addressed by (trimmed) header name
+ * @param header column name -> field index (shared by all rows of the file)
+ * @param fields the trimmed fields of this row
  */
-public record CsvRow(Path file, long line, CSVRecord record) {
+public record CsvRow(Path file, long line, Map<String, Integer> header, List<String> fields) {
 
-    /** The raw text of a column, trimmed; empty when blank. */
+    /** The text of a column, trimmed; empty when blank. */
     public String text(String column) {
-        return record.get(column).trim();
+        Integer i = header.get(column);
+        if (i == null) {
+            throw error(column, "no such column; the header has " + header.keySet());
+        }
+        return i < fields.size() ? fields.get(i) : "";
     }
 
     /** A column that must not be blank. */

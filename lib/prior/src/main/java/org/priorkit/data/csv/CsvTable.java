@@ -1,8 +1,5 @@
 package org.priorkit.data.csv;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.priorkit.data.BadRecords;
 import org.priorkit.data.DataFormatException;
 
@@ -11,14 +8,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
@@ -26,17 +23,10 @@ import java.util.zip.GZIPInputStream;
  * Streams the rows of a CSV table (plain or gzip, detected from the first bytes) with a header
  * check up front and per-row errors routed through a {@link BadRecords} policy.
  *
- * <p>Header names and values are trimmed, so SIIM's {@code "ImageId, EncodedPixels"} header (with
+ * <p>Parsing is {@link CsvReader}'s (RFC 4180). Header names and values are trimmed, so SIIM's {@code "ImageId, EncodedPixels"} header (with
  * its space) and {@code " -1"} values read like their unspaced forms.
  */
 public final class CsvTable {
-
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setIgnoreSurroundingSpaces(true)
-            .setIgnoreEmptyLines(true)
-            .get();
 
     private CsvTable() {}
 
@@ -49,30 +39,17 @@ public final class CsvTable {
      */
     public static long forEach(Path file, List<String> requiredColumns, BadRecords bad,
                                Consumer<CsvRow> action) {
-        try (Reader reader = open(file); CSVParser parser = CSVParser.builder()
-                .setReader(reader).setFormat(FORMAT).get()) {
-            List<String> header = parser.getHeaderNames();
+        try (Reader reader = open(file)) {
+            CsvReader csv = new CsvReader(reader);
+            Map<String, Integer> header = header(file, csv.next());
             checkHeader(file, header, requiredColumns);
             long rows = 0;
-            Iterator<CSVRecord> it = parser.iterator();
-            while (true) {
-                long lineBefore = parser.getCurrentLineNumber();
-                CSVRecord record;
-                try {
-                    if (!it.hasNext()) {
-                        break;
-                    }
-                    record = it.next();
-                } catch (UncheckedIOException e) {
-                    // A broken quote desynchronises the parser: nothing after it can be trusted.
-                    throw new DataFormatException(file, "near line " + (lineBefore + 1),
-                            "cannot parse CSV: " + e.getCause().getMessage(), e);
-                }
+            for (CsvReader.Line line = csv.next(); line != null; line = csv.next()) {
                 rows++;
-                CsvRow row = new CsvRow(file, lineBefore + 1, record);
+                CsvRow row = new CsvRow(file, line.line(), header, trimmed(line.fields()));
                 try {
-                    if (record.size() != header.size()) {
-                        throw row.error("has " + record.size() + " field(s), the header has "
+                    if (line.fields().size() != header.size()) {
+                        throw row.error("has " + line.fields().size() + " field(s), the header has "
                                 + header.size());
                     }
                     action.accept(row);
@@ -84,23 +61,44 @@ public final class CsvTable {
         } catch (NoSuchFileException e) {
             throw new DataFormatException(file, null, "file not found");
         } catch (IOException e) {
-            throw new DataFormatException(file, null, "cannot read: " + e.getMessage(), e);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            // commons-csv reports duplicate or malformed headers this way.
-            throw new DataFormatException(file, "line 1", "bad header: " + e.getMessage(), e);
+            // Includes an unterminated quote: nothing after it can be trusted, so never skipped.
+            throw new DataFormatException(file, null, "cannot read CSV: " + e.getMessage(), e);
         }
     }
 
-    /** The header of a table, trimmed, without reading its rows. */
+    /** The header of a table (trimmed names), without reading its rows. */
     public static List<String> header(Path file) {
-        try (Reader reader = open(file); CSVParser parser = CSVParser.builder()
-                .setReader(reader).setFormat(FORMAT).get()) {
-            return new ArrayList<>(parser.getHeaderNames());
+        try (Reader reader = open(file)) {
+            return List.copyOf(header(file, new CsvReader(reader).next()).keySet());
         } catch (NoSuchFileException e) {
             throw new DataFormatException(file, null, "file not found");
         } catch (IOException e) {
-            throw new DataFormatException(file, null, "cannot read: " + e.getMessage(), e);
+            throw new DataFormatException(file, null, "cannot read CSV: " + e.getMessage(), e);
         }
+    }
+
+    private static Map<String, Integer> header(Path file, CsvReader.Line first) {
+        if (first == null) {
+            throw new DataFormatException(file, "line 1", "empty file, expected a header line");
+        }
+        Map<String, Integer> index = new LinkedHashMap<>();
+        List<String> names = trimmed(first.fields());
+        for (int i = 0; i < names.size(); i++) {
+            if (index.putIfAbsent(names.get(i), i) != null) {
+                throw new DataFormatException(file, "line " + first.line() + " (header)",
+                        "duplicate column '" + names.get(i) + "'");
+            }
+        }
+        return index;
+    }
+
+    private static List<String> trimmed(List<String> fields) {
+        List<String> out = new ArrayList<>(fields.size());
+        for (String f : fields) {
+            // A UTF-8 byte order mark would otherwise glue itself to the first column name.
+            out.add(f.replace("\uFEFF", "").strip());
+        }
+        return out;
     }
 
     /**
@@ -116,11 +114,11 @@ public final class CsvTable {
         return Files.exists(plain) ? plain : gz;
     }
 
-    private static void checkHeader(Path file, List<String> header, List<String> required) {
+    private static void checkHeader(Path file, Map<String, Integer> header, List<String> required) {
         for (String column : required) {
-            if (!header.contains(column)) {
+            if (!header.containsKey(column)) {
                 throw new DataFormatException(file, "line 1 (header)", "missing column '" + column
-                        + "'; the header has " + header);
+                        + "'; the header has " + header.keySet());
             }
         }
     }
