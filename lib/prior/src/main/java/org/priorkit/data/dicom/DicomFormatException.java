@@ -13,7 +13,13 @@ public class DicomFormatException extends IOException {
         this.offset = offset;
     }
 
-    /** Byte offset in the file where the problem was found. */
+    /** A problem of the file as a whole (a missing tag, an undecodable JPEG), not at one place. */
+    public DicomFormatException(Path file, String problem) {
+        super(file + ": " + problem);
+        this.offset = -1;
+    }
+
+    /** Byte offset in the file where the problem was found, or -1 when it is not at one place. */
     public long offset() {
         return offset;
     }

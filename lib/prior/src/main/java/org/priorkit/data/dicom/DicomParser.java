@@ -62,6 +62,9 @@ public final class DicomParser {
         }
         EncapsulatedPixelData encapsulated = null;
         while (cursor.remaining() > 0) {
+            if (cursor.remaining() < 8 && elements.containsKey(Tags.PIXEL_DATA)) {
+                break; // a few stray bytes after the image, too short for any element: the image is whole
+            }
             EncapsulatedPixelData e = readTopLevel(cursor, syntax.explicitVr(), elements);
             encapsulated = e != null ? e : encapsulated;
         }

@@ -43,7 +43,7 @@ public final class DicomReader {
                     + TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid() + " and " + TransferSyntax.JPEG_BASELINE.uid()
                     + " (convert e.g. with `gdcmconv --raw` or `dcmdjpeg`)");
         }
-        DicomElement pixelData = ds.element(Tags.PIXEL_DATA).orElseThrow(() -> new DicomFormatException(file, 0,
+        DicomElement pixelData = ds.element(Tags.PIXEL_DATA).orElseThrow(() -> new DicomFormatException(file,
                 "no pixel data " + Tags.format(Tags.PIXEL_DATA) + " (not an image?)"));
         PixelFormat format = PixelFormat.of(ds);
         int index = chooseFrame(file, frame, format.frames());

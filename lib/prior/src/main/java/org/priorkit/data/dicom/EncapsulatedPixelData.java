@@ -32,7 +32,7 @@ public record EncapsulatedPixelData(long[] frameOffsets, List<Fragment> fragment
     /** The compressed stream of frame {@code index} of {@code frames}, copied out of {@code bytes}. */
     byte[] frame(byte[] bytes, int index, int frames, Path file) throws DicomFormatException {
         if (fragments.isEmpty()) {
-            throw new DicomFormatException(file, 0, "encapsulated pixel data holds no fragment");
+            throw new DicomFormatException(file, "encapsulated pixel data holds no fragment");
         }
         if (frames == 1) {
             return concat(bytes, fragments); // a single frame may span all fragments
@@ -43,7 +43,7 @@ public record EncapsulatedPixelData(long[] frameOffsets, List<Fragment> fragment
             List<Fragment> inFrame = fragments.stream()
                     .filter(f -> f.itemOffset() >= start && f.itemOffset() < end).toList();
             if (inFrame.isEmpty()) {
-                throw new DicomFormatException(file, 0, "basic offset table points frame " + index
+                throw new DicomFormatException(file, "basic offset table points frame " + index
                         + " at " + start + " where no fragment starts");
             }
             return concat(bytes, inFrame);
@@ -51,7 +51,7 @@ public record EncapsulatedPixelData(long[] frameOffsets, List<Fragment> fragment
         if (frameOffsets.length == 0 && fragments.size() == frames) {
             return concat(bytes, List.of(fragments.get(index))); // the common "one fragment per frame"
         }
-        throw new DicomFormatException(file, 0, "cannot tell where frame " + index + " starts: " + frames
+        throw new DicomFormatException(file, "cannot tell where frame " + index + " starts: " + frames
                 + " frames, " + fragments.size() + " fragments, offset table of " + frameOffsets.length);
     }
 

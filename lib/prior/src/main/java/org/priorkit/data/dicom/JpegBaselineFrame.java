@@ -28,14 +28,14 @@ final class JpegBaselineFrame {
             Raster raster = reader.readRaster(0, null);
             if (raster.getWidth() != format.columns() || raster.getHeight() != format.rows()
                     || raster.getNumBands() != 1) {
-                throw new DicomFormatException(file, 0, "JPEG of frame " + frame + " is " + raster.getWidth()
+                throw new DicomFormatException(file, "JPEG of frame " + frame + " is " + raster.getWidth()
                         + " x " + raster.getHeight() + " with " + raster.getNumBands() + " band(s), but the header says "
                         + format.columns() + " x " + format.rows() + " gray");
             }
             return raster.getSamples(raster.getMinX(), raster.getMinY(), format.columns(), format.rows(), 0,
                     (double[]) null);
         } catch (javax.imageio.IIOException e) {
-            throw new DicomFormatException(file, 0, "JPEG of frame " + frame + " cannot be decoded: " + e.getMessage());
+            throw new DicomFormatException(file, "JPEG of frame " + frame + " cannot be decoded: " + e.getMessage());
         } finally {
             reader.dispose();
         }

@@ -66,12 +66,12 @@ public record PixelFormat(int rows, int columns, int frames, int bitsAllocated, 
                     bitsStored, highBit, ds.uint16(Tags.PIXEL_REPRESENTATION).orElse(0) == 1, photometric,
                     slope.length > 0 ? slope[0] : 1.0, intercept.length > 0 ? intercept[0] : 0.0);
         } catch (IllegalArgumentException e) {
-            throw new DicomFormatException(file, 0, "inconsistent image description: " + e.getMessage());
+            throw new DicomFormatException(file, "inconsistent image description: " + e.getMessage());
         }
     }
 
     private static int required(DicomDataset ds, int tag, String name) throws DicomFormatException {
-        return ds.uint16(tag).orElseThrow(() -> new DicomFormatException(ds.file(), 0,
+        return ds.uint16(tag).orElseThrow(() -> new DicomFormatException(ds.file(),
                 "missing " + name + " " + Tags.format(tag)));
     }
 }

@@ -159,6 +159,17 @@ class DicomReaderTest {
     }
 
     @Test
+    void strayBytesAfterTheImageAreIgnoredButNotInsideIt() throws IOException {
+        byte[] whole = image(true, "MONOCHROME2", 8, 8, 7, 0)
+                .element(Tags.PIXEL_DATA, "OB", new byte[] {0, 1, 2, 4}).part10(EXPLICIT);
+        Path padded = write("padded.dcm", Arrays.copyOf(whole, whole.length + 3));
+        assertEquals(4, DicomReader.read(padded).pixels().length);
+        Path cut = write("cut.dcm", Arrays.copyOf(whole, whole.length - 1));
+        DicomFormatException e = assertThrows(DicomFormatException.class, () -> DicomReader.read(cut));
+        assertEquals(whole.length - 4, e.offset()); // where the 4 pixel bytes should start
+    }
+
+    @Test
     void toBufferedImageRoundsToEightBits() throws IOException {
         Path file = write("bi.dcm", image(true, "MONOCHROME2", 8, 8, 7, 0)
                 .element(Tags.PIXEL_DATA, "OB", new byte[] {0, 1, 2, 4}).part10(EXPLICIT));
