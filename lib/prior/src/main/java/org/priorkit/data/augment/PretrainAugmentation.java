@@ -1,5 +1,7 @@
 package org.priorkit.data.augment;
 
+import org.priorkit.data.image.GrayImage;
+
 import java.util.List;
 import java.util.Random;
 

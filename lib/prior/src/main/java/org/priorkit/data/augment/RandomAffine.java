@@ -1,5 +1,7 @@
 package org.priorkit.data.augment;
 
+import org.priorkit.data.image.GrayImage;
+
 import java.util.Random;
 
 /**
@@ -57,7 +59,7 @@ public record RandomAffine(double maxDegrees, double maxTranslate, double minSca
                 // inverse rotation of (u, v) for the y-down screen frame
                 double sx = cx + cos * u - sin * v;
                 double sy = cy + sin * u + cos * v;
-                out[y * image.width() + x] = image.sample(sy, sx, fill);
+                out[y * image.width() + x] = Bilinear.sample(image, sy, sx, fill);
             }
         }
         return new GrayImage(image.height(), image.width(), out);

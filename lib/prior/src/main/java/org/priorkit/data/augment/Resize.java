@@ -1,5 +1,7 @@
 package org.priorkit.data.augment;
 
+import org.priorkit.data.image.GrayImage;
+
 /**
  * Resizes to exactly (height, width) with a bilinear (triangle) filter that widens when shrinking, as
  * PIL's BILINEAR and torchvision's {@code Resize(antialias=True)} do: going from 1024 to 224 each output

@@ -1,5 +1,7 @@
 package org.priorkit.data.augment;
 
+import org.priorkit.data.image.GrayImage;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -44,7 +46,7 @@ class RandomAffineTest {
     @Test
     void halfPixelShiftInterpolatesBilinearly() {
         GrayImage moved = RandomAffine.transform(ramp(), 0, 0.5, 0, 1, 0f);
-        assertEquals(0.5f, moved.get(1, 1) - 3f, 1e-6f); // between 3 and 4
+        assertEquals(0.5f, moved.at(1, 1) - 3f, 1e-6f); // between 3 and 4
     }
 
     @Test
@@ -61,7 +63,7 @@ class RandomAffineTest {
         assertArrayEquals(a.pixels(), b.pixels());
         assertFalse(java.util.Arrays.equals(a.pixels(), c.pixels()));
         // within 5 degrees the centre pixel's neighbourhood barely moves
-        assertEquals(image.get(16, 16), a.get(16, 16), 0.1f);
+        assertEquals(image.at(16, 16), a.at(16, 16), 0.1f);
     }
 
     @Test

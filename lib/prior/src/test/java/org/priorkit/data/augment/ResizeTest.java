@@ -1,5 +1,7 @@
 package org.priorkit.data.augment;
 
+import org.priorkit.data.image.GrayImage;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
