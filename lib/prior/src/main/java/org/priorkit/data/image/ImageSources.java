@@ -10,14 +10,8 @@ import java.util.TreeMap;
 /**
  * Chooses a {@link PixelReader} by file extension. Immutable: {@link #with} returns a new registry.
  *
- * <p>The defaults read PNG and JPEG with {@link ImageIoReader}. DICOM (RSNA, SIIM) is plugged in by
- * the caller, e.g. with the kit's DICOM reader:
- * <pre>{@code
- * ImageSources sources = ImageSources.defaults().with("dcm", file -> {
- *     var d = DicomReader.read(file);           // MONOCHROME1 already inverted, values in [0, 1]
- *     return new GrayImage(d.rows(), d.columns(), d.pixels());
- * });
- * }</pre>
+ * <p>The defaults read PNG and JPEG with {@link ImageIoReader} and DICOM (RSNA, SIIM) with the
+ * kit's DICOM reader ({@link DicomPixelReader}). Another format plugs in with {@link #with}.
  */
 public final class ImageSources {
 
@@ -27,10 +21,10 @@ public final class ImageSources {
         this.byExtension = Map.copyOf(byExtension);
     }
 
-    /** png, jpg and jpeg through ImageIO. */
+    /** png, jpg and jpeg through ImageIO; dcm through the kit's DICOM reader. */
     public static ImageSources defaults() {
         PixelReader imageIo = new ImageIoReader();
-        return new ImageSources(Map.of("png", imageIo, "jpg", imageIo, "jpeg", imageIo));
+        return new ImageSources(Map.of("png", imageIo, "jpg", imageIo, "jpeg", imageIo, "dcm", new DicomPixelReader()));
     }
 
     /** A copy that reads files ending in {@code .extension} with {@code reader}. */

@@ -87,11 +87,18 @@ class ImageIoReaderTest {
 
     @Test
     void unknownExtensionSaysHowToPlugAReader(@TempDir Path dir) throws IOException {
-        Path dcm = Files.writeString(dir.resolve("h.dcm"), "x");
-        DataFormatException e = assertThrows(DataFormatException.class, () -> sources.read(dcm));
-        assertTrue(e.getMessage().contains("'.dcm'") && e.getMessage().contains("ImageSources.with"),
+        Path tif = Files.writeString(dir.resolve("h.tif"), "x");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> sources.read(tif));
+        assertTrue(e.getMessage().contains("'.tif'") && e.getMessage().contains("ImageSources.with"),
                 e.getMessage());
-        ImageSources plugged = sources.with("DCM", file -> new GrayImage(1, 1, new float[] {0.5f}));
-        assertEquals(0.5f, plugged.read(dcm).at(0, 0));
+        ImageSources plugged = sources.with("TIF", file -> new GrayImage(1, 1, new float[] {0.5f}));
+        assertEquals(0.5f, plugged.read(tif).at(0, 0));
+    }
+
+    @Test
+    void dicomIsReadByDefaultAndItsErrorsNameTheFile(@TempDir Path dir) throws IOException {
+        Path dcm = Files.writeString(dir.resolve("h.dcm"), "not a dicom file at all");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> sources.read(dcm));
+        assertTrue(e.getMessage().contains("h.dcm"), e.getMessage());
     }
 }

@@ -1,0 +1,23 @@
+package org.priorkit.data.image;
+
+import org.priorkit.data.DataFormatException;
+import org.priorkit.data.dicom.DicomImage;
+import org.priorkit.data.dicom.DicomReader;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Reads .dcm files (RSNA, SIIM) with the kit's DICOM reader: values in [0, 1], MONOCHROME1 inverted. */
+final class DicomPixelReader implements PixelReader {
+
+    @Override
+    public GrayImage read(Path file) {
+        try {
+            DicomImage d = DicomReader.read(file);
+            return new GrayImage(d.rows(), d.columns(), d.pixels());
+        } catch (IOException e) {
+            // The DICOM reader's messages already name the file, offset or transfer syntax.
+            throw new DataFormatException(file, null, e.getMessage(), e);
+        }
+    }
+}
