@@ -96,4 +96,23 @@ class TextEncoderTest {
             StateDict.load(enc, TextEncoder.huggingFaceStateDict(hf));
         }
     }
+
+    @Test
+    void trainsWithDropoutAndPaddingGetsNoGradient() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Map<String, NDArray> g = Golden.load(m, "bert");
+            TextEncoder enc = loaded(m, g);
+            ai.djl.nn.Parameter words = StateDict.named(enc).get("embeddings.word_embeddings.weight");
+            NDArray mask = g.get("attention_mask");
+            try (ai.djl.training.GradientCollector c = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                NDList out = enc.forward(new ParameterStore(m, true), g.get("input_ids"), mask, null, true);
+                // a loss on real tokens only
+                NDArray real = mask.toType(DataType.FLOAT32, false).expandDims(2);
+                c.backward(out.get(0).mul(real).square().sum());
+            }
+            NDArray grad = words.getArray().getGradient();                       // (V, D)
+            assertTrue(grad.get("2").abs().sum().getFloat() > 0, "[CLS] id 2 gets a gradient");
+            assertEquals(0f, grad.get("0").abs().sum().getFloat(), "[PAD] id 0 only sits at padded positions");
+        }
+    }
 }
