@@ -66,4 +66,22 @@ class ImageEncoderTest {
             Golden.assertClose(g.get("tokens"), out.get(1), "local tokens");
         }
     }
+
+    @Test
+    void trainsEndToEnd() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Shape image = new Shape(2, 1, 64, 64);
+            ImageEncoder enc = resnet18Encoder(m, image);
+            NDArray x = m.randomNormal(image);
+            ai.djl.nn.Parameter conv1 = StateDict.named(enc).get("backbone.conv1.weight");
+            NDArray runningMean = StateDict.named(enc).get("backbone.bn1.running_mean").getArray();
+            NDArray before = runningMean.duplicate();
+            try (ai.djl.training.GradientCollector c = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                NDList out = enc.forward(new ParameterStore(m, true), new NDList(x), true);
+                c.backward(out.get(0).square().sum().add(out.get(1).mean()));
+            }
+            assertTrue(conv1.getArray().getGradient().abs().sum().getFloat() > 0, "gradient reaches conv1");
+            assertNotEquals(before, runningMean, "training mode updates BatchNorm running statistics");
+        }
+    }
 }
