@@ -63,11 +63,11 @@ public record PriorConfig(String preset, long seed, int batchSize, ImageEncoderC
                 new StageConfig("align", 20, 1e-5, 1, 1e-6,
                         Map.of("global", 1.0, "local_image", 1.0, "local_text", 1.0), false),
                 new StageConfig("prototype", 30, 1e-5, 1, 1e-6,
-                        Map.of("global", 1.0, "local_image", 1.0, "local_text", 1.0, "proto_l1", 10.0), true),
+                        Map.of("global", 1.0, "local_image", 1.0, "local_text", 1.0, "prototype_l1", 10.0), true),
                 new StageConfig("reconstruct", 100, 5e-6, 5, 1e-6,
-                        Map.of("global", 10.0, "local_image", 1.0, "local_text", 1.0, "proto_l1", 10.0,
-                                "image_recon", 1.0, "report_recon_l1", 10.0, "report_recon_kl", 1.0,
-                                "report_recon_global", 1.0), true));
+                        Map.of("global", 10.0, "local_image", 1.0, "local_text", 1.0, "prototype_l1", 10.0,
+                                "image_reconstruction", 1.0, "report_l1", 10.0, "report_kl", 1.0,
+                                "report_global_prediction", 1.0), true));
     }
 
     /** ResNet-50 at 224 px, BERT-base-sized text encoder (Bio_ClinicalBERT's shape), D 768, K 512, Q 16. */
@@ -91,11 +91,11 @@ public record PriorConfig(String preset, long seed, int batchSize, ImageEncoderC
                         new StageConfig("align", 4, 1e-3, 1, 1e-6,
                                 Map.of("global", 1.0, "local_image", 1.0, "local_text", 1.0), false),
                         new StageConfig("prototype", 3, 5e-4, 0.5, 1e-6,
-                                Map.of("global", 1.0, "local_image", 1.0, "local_text", 1.0, "proto_l1", 10.0), true),
+                                Map.of("global", 1.0, "local_image", 1.0, "local_text", 1.0, "prototype_l1", 10.0), true),
                         new StageConfig("reconstruct", 3, 3e-4, 0.5, 1e-6,
-                                Map.of("global", 10.0, "local_image", 1.0, "local_text", 1.0, "proto_l1", 10.0,
-                                        "image_recon", 1.0, "report_recon_l1", 10.0, "report_recon_kl", 1.0,
-                                        "report_recon_global", 1.0), true)));
+                                Map.of("global", 10.0, "local_image", 1.0, "local_text", 1.0, "prototype_l1", 10.0,
+                                        "image_reconstruction", 1.0, "report_l1", 10.0, "report_kl", 1.0,
+                                        "report_global_prediction", 1.0), true)));
     }
 
     /** A preset by name: "tiny" or "paper". */

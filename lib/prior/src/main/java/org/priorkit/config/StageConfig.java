@@ -23,8 +23,8 @@ public record StageConfig(String name, int epochs, double peakLr, double warmupE
 
     /** The loss terms the kit knows. */
     public static final Set<String> TERMS = Set.of(
-            "global", "local_image", "local_text", "proto_l1",
-            "image_recon", "report_recon_l1", "report_recon_kl", "report_recon_global");
+            "global", "local_image", "local_text", "prototype_l1",
+            "image_reconstruction", "report_l1", "report_kl", "report_global_prediction");
 
     public StageConfig {
         if (name == null || name.isBlank()) {

@@ -22,7 +22,7 @@ import org.priorkit.nn.Scopes;
  * feature map of every stage so that segmentation and detection heads can use them.
  *
  * <p>Dimensions: B batch, Cin input channels (1 for chest X-rays; inferred at initialisation),
- * H x W image. Strides 4, 8, 16, 32 for C2..C5; widths 64, 128, 256, 512 (basic blocks) or
+ * H x W image. Strides 4, 8, 16, 32 for C2..C5; widths 64, 128, 256, 512 (basic blocks, base width 64) or
  * 256, 512, 1024, 2048 (bottlenecks).
  *
  * <pre>
@@ -40,6 +40,7 @@ import org.priorkit.nn.Scopes;
 public final class ResNet extends AbstractBlock {
 
     private final int depth;
+    private final int baseWidth;
     private final int[] channels;
     private final Block conv1;
     private final Block bn1;
@@ -47,6 +48,7 @@ public final class ResNet extends AbstractBlock {
 
     private ResNet(Builder b) {
         this.depth = b.depth;
+        this.baseWidth = b.baseWidth;
         boolean bottleneck = depth >= 50;
         int expansion = bottleneck ? Bottleneck.EXPANSION : BasicBlock.EXPANSION;
         int[] blocks = switch (depth) {
@@ -55,13 +57,13 @@ public final class ResNet extends AbstractBlock {
             case 101 -> new int[] {3, 4, 23, 3};
             default -> throw new IllegalArgumentException("depth must be 18, 34, 50 or 101, got " + depth);
         };
-        conv1 = addChildBlock("conv1", Conv2d.builder().setKernelShape(new Shape(7, 7)).setFilters(64)
+        conv1 = addChildBlock("conv1", Conv2d.builder().setKernelShape(new Shape(7, 7)).setFilters(baseWidth)
                 .optStride(new Shape(2, 2)).optPadding(new Shape(3, 3)).optBias(false).build());
         bn1 = addChildBlock("bn1", batchNorm());
         channels = new int[4];
-        int inplanes = 64;
+        int inplanes = baseWidth;
         for (int stage = 0; stage < 4; stage++) {
-            int planes = 64 << stage;
+            int planes = baseWidth << stage;
             int stride = stage == 0 ? 1 : 2;
             SequentialBlock layer = new SequentialBlock();
             for (int i = 0; i < blocks[stage]; i++) {
@@ -104,9 +106,9 @@ public final class ResNet extends AbstractBlock {
         NDArray x = inputs.head();                                                      // (B, Cin, H, W)
         try (NDManager scope = NDManager.subManagerOf(x)) {
             Scopes.tempAttach(scope, x);
-            NDArray h = conv1.forward(ps, new NDList(x), training).head();              // (B, 64, H/2, W/2)
+            NDArray h = conv1.forward(ps, new NDList(x), training).head();              // (B, w, H/2, W/2), w = base width
             h = Activation.relu(bn1.forward(ps, new NDList(h), training).head());
-            h = Pool.maxPool2d(h, new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false); // (B, 64, H/4, W/4)
+            h = Pool.maxPool2d(h, new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false); // (B, w, H/4, W/4)
             NDList maps = new NDList(4);
             for (Block layer : layers) {
                 h = layer.forward(ps, new NDList(h), training).head();                  // (B, c_k, H/2^k, W/2^k)
@@ -121,7 +123,7 @@ public final class ResNet extends AbstractBlock {
         Shape[] s = conv1.getOutputShapes(in);
         long h = (s[0].get(2) - 1) / 2 + 1; // 3x3 max pool, stride 2, padding 1
         long w = (s[0].get(3) - 1) / 2 + 1;
-        Shape[] cur = {new Shape(s[0].get(0), 64, h, w)};
+        Shape[] cur = {new Shape(s[0].get(0), baseWidth, h, w)};
         Shape[] out = new Shape[4];
         for (int i = 0; i < 4; i++) {
             cur = layers[i].getOutputShapes(cur);
@@ -137,7 +139,7 @@ public final class ResNet extends AbstractBlock {
         bn1.initialize(m, t, s);
         long h = (s[0].get(2) - 1) / 2 + 1;
         long w = (s[0].get(3) - 1) / 2 + 1;
-        Shape[] cur = {new Shape(s[0].get(0), 64, h, w)};
+        Shape[] cur = {new Shape(s[0].get(0), baseWidth, h, w)};
         for (Block layer : layers) {
             layer.initialize(m, t, cur);
             cur = layer.getOutputShapes(cur);
@@ -159,8 +161,18 @@ public final class ResNet extends AbstractBlock {
     /** Builder: {@code setDepth} (18, 34, 50 or 101) is required. */
     public static final class Builder {
         private int depth;
+        private int baseWidth = 64;
 
         private Builder() {}
+
+        /**
+         * Channels of the stem and first stage (torchvision: 64); every stage doubles it. A smaller
+         * width (e.g. 16) gives the same architecture at a fraction of the cost, for CPU runs.
+         */
+        public Builder optBaseWidth(int baseWidth) {
+            this.baseWidth = baseWidth;
+            return this;
+        }
 
         public Builder setDepth(int depth) {
             this.depth = depth;
@@ -168,6 +180,9 @@ public final class ResNet extends AbstractBlock {
         }
 
         public ResNet build() {
+            if (baseWidth < 1) {
+                throw new IllegalArgumentException("baseWidth must be >= 1, got " + baseWidth);
+            }
             return new ResNet(this);
         }
     }
