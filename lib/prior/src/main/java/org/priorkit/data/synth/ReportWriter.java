@@ -160,8 +160,13 @@ public final class ReportWriter {
         }
         boolean airspace = c.has(FindingType.CONSOLIDATION) || c.has(FindingType.PNEUMONIA);
         if (!airspace && rng.nextDouble() < 0.7) {
-            say(out, labels, pick(rng, "There is no focal consolidation.", "No focal consolidation is seen.",
-                    "No focal consolidation to suggest pneumonia."), ChexpertLabel.CONSOLIDATION);
+            if (rng.nextDouble() < 0.3) {
+                say(out, labels, "No focal consolidation to suggest pneumonia.", ChexpertLabel.CONSOLIDATION,
+                        ChexpertLabel.PNEUMONIA);
+            } else {
+                say(out, labels, pick(rng, "There is no focal consolidation.", "No focal consolidation is seen."),
+                        ChexpertLabel.CONSOLIDATION);
+            }
         }
         if (!c.has(FindingType.EDEMA) && rng.nextDouble() < 0.5) {
             say(out, labels, pick(rng, "No pulmonary edema.", "There is no pulmonary edema.",
