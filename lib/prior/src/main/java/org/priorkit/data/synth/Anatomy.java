@@ -122,9 +122,14 @@ public record Anatomy(double centreX, double centreY, double scale, double rotat
      * positive inside, negative outside. The mediastinum and heart are cut out separately.
      */
     public double lungMargin(Side side, double ax, double y) {
+        return lungMargin(side, ax, y, lateralWall(y));
+    }
+
+    /** {@link #lungMargin(Side, double, double)} with the lateral wall at y already known. */
+    public double lungMargin(Side side, double ax, double y, double wall) {
         double m = Math.min(y - apexTop(ax), domeY(side, ax) - y);
         m = Math.min(m, ax - 0.6 * mediastinumHalfWidth);
-        return Math.min(m, lateralWall(y) - ax);
+        return Math.min(m, wall - ax);
     }
 
     /** Half width of the mediastinum at height y, with the aortic knob bulging to the patient's left. */

@@ -30,34 +30,43 @@ final class AnatomyPainter {
             double neckToShoulder = smoothstep(0.02, 0.17, y);
             double bodyHalf = 0.09 + 0.36 * neckToShoulder + 0.06 * Math.sin(Math.PI * Math.min(1, Math.max(0, y - 0.15)));
             double body = soft(bodyHalf - ax, 2 * e);
+            if (body == 0) {
+                continue;                                      // air outside the patient stays 0
+            }
             double d = body * (0.38 + 0.16 * Math.min(1, Math.max(0, y))) * a.softTissue();
 
-            double lungField = soft(a.lungMargin(side, ax, y), 1.5 * e);
+            double wall = a.lateralWall(y);
+            double lungField = soft(a.lungMargin(side, ax, y, wall), 1.5 * e);
             double heart = soft((1 - a.heartEllipse(x, y)) * 0.5 * a.heartHalfWidth(), e);
-            double mediastinum = soft(a.mediastinumHalfWidth(y, sign) - Math.abs(x), e) * soft(y - 0.06, e);
+            double mediastinum = soft(a.mediastinumHalfWidth(y, sign) - ax, e) * soft(y - 0.06, e);
             double central = Math.max(heart, mediastinum);
             double aerated = lungField * (1 - central);
             d += 0.08 * central * body - 0.30 * aerated;
 
-            double hilum = Math.exp(-(Anatomy.sq(ax - 0.09) + Anatomy.sq(y - a.hilumY())) / 0.0012);
-            d += 0.07 * hilum * lungField;
-
-            double spine = soft(0.036 - ax, e) * body;
-            d += 0.05 * spine * (0.7 + 0.3 * Math.cos(2 * Math.PI * y / 0.05));
-
-            d += 0.035 * ribs(a, side, ax, y, e, w);
+            double hx = ax - 0.09, hy = y - a.hilumY();
+            if (lungField > 0 && Math.abs(hx) < 0.12 && Math.abs(hy) < 0.12) {
+                d += 0.07 * Math.exp(-(hx * hx + hy * hy) / 0.0012) * lungField;
+            }
+            if (ax < 0.04) {
+                double spine = soft(0.036 - ax, e) * body;
+                d += 0.05 * spine * (0.7 + 0.3 * Math.cos(2 * Math.PI * y / 0.05));
+            }
+            d += 0.035 * ribs(a, side, ax, y, e, w, wall);
             d += 0.07 * clavicle(a, ax, y, e);
 
-            if (side == Side.LEFT && y > a.domeY(side, ax)) {   // gastric air under the left dome
+            if (side == Side.LEFT && y > a.domeY(side, ax) && y < a.leftDomeY() + 0.15) {   // gastric air
                 double bubble = Math.exp(-Anatomy.sq((x - 0.55 * w) / 0.06)
                         - Anatomy.sq((y - a.leftDomeY() - 0.05) / 0.03));
                 d -= 0.14 * bubble * body;
             }
-            if (a.female()) {
-                double r = Math.hypot(ax - 0.62 * w, (y - a.domeTop(side) + 0.03) * 1.3);
-                d += 0.05 * soft(0.14 - r, 4 * e) * smoothstep(a.domeTop(side) - 0.15, a.domeTop(side), y);
+            if (a.female() && y > a.domeTop(side) - 0.2) {
+                double bx = ax - 0.62 * w, by = (y - a.domeTop(side) + 0.03) * 1.3;
+                d += 0.05 * soft(0.14 - Math.sqrt(bx * bx + by * by), 4 * e)
+                        * smoothstep(a.domeTop(side) - 0.15, a.domeTop(side), y);
             }
-            d += 0.03 * (texture.at(x, y) - 0.5) * aerated;
+            if (aerated > 0) {
+                d += 0.03 * (texture.at(x, y) - 0.5) * aerated;
+            }
             density[i] = (float) d;
             lung[i] = (float) aerated;
         }
@@ -68,8 +77,8 @@ final class AnatomyPainter {
     }
 
     /** Posterior ribs: arcs that rise from the spine and fall laterally, evenly spaced, with bright cortex. */
-    private static double ribs(Anatomy a, Side side, double ax, double y, double e, double w) {
-        if (ax < 0.03 || ax > a.lateralWall(y) + 0.03 || y < a.apexY() - 0.05
+    private static double ribs(Anatomy a, Side side, double ax, double y, double e, double w, double wall) {
+        if (ax < 0.03 || ax > wall + 0.03 || y < a.apexY() - 0.05
                 || y > a.domeY(side, ax) + 0.03) {
             return 0;
         }
@@ -84,7 +93,7 @@ final class AnatomyPainter {
         double half = 0.17 * a.ribSpacing();
         double band = soft(half - off, e);
         double cortex = Math.max(0, 1 - Math.abs(off - half) / (1.2 * e));
-        return (band + 0.4 * cortex) * soft(a.lateralWall(y) + 0.02 - ax, 2 * e);
+        return (band + 0.4 * cortex) * soft(wall + 0.02 - ax, 2 * e);
     }
 
     /** Clavicles: gently S-shaped bars rising laterally from the sternal notch. */

@@ -14,6 +14,8 @@ import java.util.SplittableRandom;
  */
 public final class ImageRenderer {
 
+    private static final int GAMMA_STEPS = 4096;
+
     private ImageRenderer() {}
 
     /** Draws a frontal image of {@code c} at {@code size x size} pixels. */
@@ -45,14 +47,19 @@ public final class ImageRenderer {
         double gamma = Math.exp(0.12 * spread * rng.nextGaussian());
         double tiltX = 0.04 * spread * rng.nextGaussian(), tiltY = 0.04 * spread * rng.nextGaussian();
         double sigma = (0.012 + 0.045 * difficulty) * (view.equals("AP") ? 1.3 : 1.0);
+        float[] curve = new float[GAMMA_STEPS + 1];          // gamma as a table: pow per pixel is slow
+        for (int k = 0; k <= GAMMA_STEPS; k++) {
+            curve[k] = (float) Math.pow((double) k / GAMMA_STEPS, gamma);
+        }
         byte[] out = new byte[size * size];
         for (int r = 0; r < size; r++) {
             double tilt = tiltY * ((r + 0.5) / size - 0.5);
             for (int c = 0; c < size; c++) {
                 int i = r * size + c;
                 double v = offset + gain * image[i] + tilt + tiltX * ((c + 0.5) / size - 0.5);
-                v = Math.pow(Math.min(1, Math.max(0, v)), gamma) + sigma * rng.nextGaussian();
-                out[i] = (byte) Math.round(255 * Math.min(1, Math.max(0, v)));
+                v = curve[(int) (Math.min(1, Math.max(0, v)) * GAMMA_STEPS)] + sigma * rng.nextGaussian();
+                int q = (int) (255 * v + 0.5);
+                out[i] = (byte) (q < 0 ? 0 : q > 255 ? 255 : q);
             }
         }
         return out;

@@ -1,0 +1,106 @@
+package org.priorkit.data.synth;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Generates the whole synthetic set under one root, in the real data sets' formats:
+ * <pre>
+ * SyntheticGenerator.generate(SyntheticConfig.defaults().withSeed(7), Path.of("data/synthetic"));
+ * </pre>
+ * or from a shell: {@code java ... org.priorkit.data.synth.SyntheticGenerator --out data/synthetic --seed 7}.
+ * See the package documentation for the layout.
+ */
+public final class SyntheticGenerator {
+
+    /** The sub-trees and files this generator owns under its root (deleted before a new run). */
+    static final List<String> OWNED = List.of(MimicWriter.JPG_ROOT.split("/")[0], MimicWriter.REPORT_ROOT,
+            ChexpertWriter.ROOT, RsnaWriter.ROOT, SiimWriter.ROOT, Truth.FILE);
+
+    private SyntheticGenerator() {}
+
+    /**
+     * Writes the set described by {@code cfg} under {@code root}. A root that holds something else than a
+     * previous synthetic set is refused rather than overwritten.
+     */
+    public static GenerationSummary generate(SyntheticConfig cfg, Path root) throws IOException {
+        long start = System.nanoTime();
+        prepare(root);
+        MimicWriter.Result mimic = MimicWriter.write(cfg, root);
+        ChexpertWriter.Result chexpert = ChexpertWriter.write(cfg, root);
+        RsnaWriter.Result rsna = RsnaWriter.write(cfg, root);
+        SiimWriter.Result siim = SiimWriter.write(cfg, root);
+        List<JsonObject> truth = new ArrayList<>(mimic.truth());
+        truth.addAll(chexpert.truth());
+        truth.addAll(rsna.truth());
+        truth.addAll(siim.truth());
+        StringBuilder lines = new StringBuilder();
+        truth.forEach(t -> lines.append(t).append('\n'));
+        Files.writeString(root.resolve(Truth.FILE), lines, StandardCharsets.UTF_8);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new GenerationSummary(root, mimic.studies(), mimic.images(), mimic.reportsWithFourSentences(),
+                chexpert.train(), chexpert.valid(), chexpert.fiveBy200(), rsna.images(), rsna.positives(),
+                siim.images(), siim.positives(), sizeOf(root), seconds);
+    }
+
+    private static void prepare(Path root) throws IOException {
+        Files.createDirectories(root);
+        boolean empty;
+        try (Stream<Path> s = Files.list(root)) {
+            empty = s.findAny().isEmpty();
+        }
+        if (empty) {
+            return;
+        }
+        if (!Files.exists(root.resolve(Truth.FILE))) {
+            throw new IOException(root + " is not empty and holds no " + Truth.FILE
+                    + "; refusing to write a synthetic set over it");
+        }
+        for (String owned : OWNED) {
+            Path p = root.resolve(owned);
+            if (Files.exists(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(q);
+                    }
+                }
+            }
+        }
+    }
+
+    static long sizeOf(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    /**
+     * {@code --out DIR [--seed N] [--size PX] [--difficulty D] [--scale F] [--tiny]}: generates a set and
+     * prints its summary.
+     */
+    public static void main(String[] args) throws IOException {
+        SyntheticConfig cfg = SyntheticConfig.defaults();
+        Path out = Path.of("data/synthetic");
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--out" -> out = Path.of(args[++i]);
+                case "--seed" -> cfg = cfg.withSeed(Long.parseLong(args[++i]));
+                case "--size" -> cfg = cfg.withImageSize(Integer.parseInt(args[++i]));
+                case "--difficulty" -> cfg = cfg.withDifficulty(Double.parseDouble(args[++i]));
+                case "--scale" -> cfg = cfg.scaled(Double.parseDouble(args[++i]));
+                case "--tiny" -> cfg = SyntheticConfig.tiny().withSeed(cfg.seed());
+                default -> throw new IllegalArgumentException("unknown option " + a
+                        + "; use --out DIR --seed N --size PX --difficulty D --scale F --tiny");
+            }
+        }
+        System.out.println(generate(cfg, out));
+    }
+}
