@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "PRIOR kit 0.1.0",
         description = "PRIOR (ICCV 2023) on DJL: data, pretraining, downstream tasks.",
-        subcommands = {InfoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, GenerateCommand.class, PretrainCommand.class,
+                CommandLine.HelpCommand.class})
 public final class PriorCli implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

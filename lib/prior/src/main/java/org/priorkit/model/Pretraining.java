@@ -1,0 +1,116 @@
+package org.priorkit.model;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import org.priorkit.config.PriorConfig;
+import org.priorkit.config.StageConfig;
+import org.priorkit.data.Loaded;
+import org.priorkit.data.image.ImageSources;
+import org.priorkit.data.image.Normalization;
+import org.priorkit.data.mimic.MimicIndex;
+import org.priorkit.data.mimic.MimicLayout;
+import org.priorkit.data.mimic.MimicPair;
+import org.priorkit.nn.StateDict;
+import org.priorkit.text.tokenizer.ReportEncoder;
+import org.priorkit.text.tokenizer.Vocabulary;
+import org.priorkit.text.tokenizer.VocabularyBuilder;
+import org.priorkit.text.tokenizer.WordPieceTokenizer;
+import org.priorkit.train.Checkpoint;
+import org.priorkit.train.Pretrainer;
+import org.priorkit.train.PretrainSamples;
+import org.priorkit.train.TrainOptions;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Pretraining on a MIMIC-CXR-JPG-style tree, start to end: index the pairs (frontal, >= 4
+ * sentences, official train split), build or read the WordPiece vocabulary, create the model, and
+ * run (or resume) the three stages. What {@code kit pretrain}, the notebooks and the JBang script
+ * call.
+ *
+ * @param dataDir      the synthetic root or a folder holding mimic-cxr-jpg/2.0.0 and mimic-cxr-reports
+ * @param runDir       checkpoints, metrics.jsonl and vocab.txt
+ * @param config       model and stages (a preset, possibly with fewer epochs)
+ * @param vocab        a BERT vocab.txt to use (e.g. Bio_ClinicalBERT's), or null to build one from the
+ *                     training reports (written to runDir/vocab.txt, reused on resume)
+ * @param maxPairs     use at most this many training pairs (0 = all), for quick runs
+ */
+public record Pretraining(Path dataDir, Path runDir, PriorConfig config, Path vocab, int maxPairs) {
+
+    /** What a finished run leaves behind. */
+    public record Outcome(Pretrainer.Result result, Path vocab, PriorConfig config, int pairs) {}
+
+    public static final String VOCAB = "vocab.txt";
+
+    /** Training pairs of the official split, at most {@code maxPairs}. */
+    public List<MimicPair> trainPairs() {
+        Loaded<MimicPair> loaded = MimicIndex.load(MimicIndex.Options.prior(MimicLayout.find(dataDir)));
+        List<MimicPair> train = new ArrayList<>();
+        for (MimicPair p : loaded.records()) {
+            if (p.split().equals("train") && (maxPairs <= 0 || train.size() < maxPairs)) {
+                train.add(p);
+            }
+        }
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("no training pairs under " + dataDir + ":\n" + loaded.describe());
+        }
+        return train;
+    }
+
+    /** The vocabulary: given, already in the run folder (resume), or built from the reports. */
+    public Path vocabulary(List<MimicPair> pairs) throws IOException {
+        if (vocab != null) {
+            return vocab;
+        }
+        Path file = runDir.resolve(VOCAB);
+        if (!Files.exists(file)) {
+            List<String> sentences = new ArrayList<>();
+            pairs.forEach(p -> sentences.addAll(p.sentences()));
+            Vocabulary v = new VocabularyBuilder(1, true).build(sentences);
+            Files.createDirectories(runDir);
+            v.write(file);
+        }
+        return file;
+    }
+
+    /** The text encoder sized to the vocabulary. */
+    public static PriorConfig withVocabulary(PriorConfig config, WordPieceTokenizer tokenizer) {
+        return config.withText(config.text().withVocabSize(tokenizer.vocabulary().size()));
+    }
+
+    /** Runs or resumes the stages on {@code device}. */
+    public Outcome run(Device device, TrainOptions options) throws IOException {
+        List<MimicPair> pairs = trainPairs();
+        Path vocabFile = vocabulary(pairs);
+        WordPieceTokenizer tokenizer = WordPieceTokenizer.load(vocabFile, vocab == null);
+        PriorConfig sized = withVocabulary(config, tokenizer);
+        PretrainSamples samples = new PretrainSamples(pairs, ImageSources.defaults(), sized.image().imageSize(),
+                true, Normalization.PRIOR, new ReportEncoder(tokenizer, sized.text().maxTokens()),
+                sized.text().maxSentences());
+        try (NDManager manager = NDManager.newBaseManager(device)) {
+            PriorModel model = PriorModel.create(sized, manager);
+            Pretrainer.Result result = Pretrainer.run(new PriorObjective(model), samples, sized, options, manager);
+            return new Outcome(result, vocabFile, sized, pairs.size());
+        }
+    }
+
+    /** A config whose stages each last {@code epochs} epochs (quick runs, notebooks, CI). */
+    public static PriorConfig withEpochs(PriorConfig config, int epochs) {
+        List<StageConfig> stages = new ArrayList<>();
+        config.stages().forEach(s -> stages.add(s.withEpochs(epochs)));
+        return config.withStages(stages);
+    }
+
+    /** Loads a checkpoint's weights into a new model of {@code config} (already sized to the vocabulary). */
+    public static PriorModel load(Path checkpoint, PriorConfig config, NDManager manager) throws IOException {
+        PriorModel model = PriorModel.create(config, manager);
+        try (NDManager tmp = manager.newSubManager()) {
+            StateDict.load(model, Checkpoint.read(tmp, checkpoint).model());
+        }
+        return model;
+    }
+}
