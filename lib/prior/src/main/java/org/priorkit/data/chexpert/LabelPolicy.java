@@ -1,5 +1,6 @@
 package org.priorkit.data.chexpert;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,7 +48,7 @@ public record LabelPolicy(float blank, float uncertainDefault, Map<String, Float
     }
 
     /** Targets for {@code classes} from a record's raw labels (absent key = blank). */
-    public float[] apply(java.util.List<String> classes, Map<String, Float> raw) {
+    public float[] apply(List<String> classes, Map<String, Float> raw) {
         float[] out = new float[classes.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = apply(classes.get(i), raw.get(classes.get(i)));

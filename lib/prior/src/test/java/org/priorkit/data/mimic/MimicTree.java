@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
 /** Writes a hand-made MIMIC-CXR-JPG + reports tree in the real layout, for tests. */
-final class MimicTree {
+public final class MimicTree {
 
     static final String METADATA_HEADER = "dicom_id,subject_id,study_id,PerformedProcedureStepDescription,"
             + "ViewPosition,Rows,Columns,StudyDate,StudyTime,ProcedureCodeSequence_CodeMeaning,"
@@ -40,7 +40,7 @@ final class MimicTree {
     }
 
     /** Adds an image (file + metadata row + split row). */
-    MimicTree image(String dicom, long subject, long study, String view, String splitName) throws IOException {
+    public MimicTree image(String dicom, long subject, long study, String view, String splitName) throws IOException {
         metadata.append(dicom).append(',').append(subject).append(',').append(study)
                 .append(",CHEST (PA AND LAT),").append(view).append(",3056,2544,21800506,213014.531,")
                 .append("CHEST (PA AND LAT),postero-anterior,Erect\n");
@@ -51,20 +51,20 @@ final class MimicTree {
         return this;
     }
 
-    MimicTree report(long subject, long study, String text) throws IOException {
+    public MimicTree report(long subject, long study, String text) throws IOException {
         Path f = new MimicLayout(jpg, reports).report(subject, study);
         Files.createDirectories(f.getParent());
         Files.writeString(f, text);
         return this;
     }
 
-    MimicTree labels(long subject, long study, String fourteen) {
+    public MimicTree labels(long subject, long study, String fourteen) {
         chexpert.append(subject).append(',').append(study).append(',').append(fourteen).append('\n');
         return this;
     }
 
     /** Writes the three tables, gzipped (the official form) or plain. */
-    MimicLayout write(boolean gzip) throws IOException {
+    public MimicLayout write(boolean gzip) throws IOException {
         Files.createDirectories(jpg);
         table(MimicLayout.METADATA, metadata.toString(), gzip);
         table(MimicLayout.SPLIT, split.toString(), gzip);
@@ -83,7 +83,7 @@ final class MimicTree {
     }
 
     /** Four studies: PA+AP+lateral, lateral only, short report, impression-only long report. */
-    static MimicTree standard(Path root) throws IOException {
+    public static MimicTree standard(Path root) throws IOException {
         return new MimicTree(root)
                 .image("ddd-lat", 10000032, 50414267, "LATERAL", "train")
                 .image("ccc-ap", 10000032, 50414267, "AP", "train")
