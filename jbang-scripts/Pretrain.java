@@ -62,7 +62,7 @@ public class Pretrain implements Callable<Integer> {
     public Integer call() throws Exception {
         PriorConfig config = PriorConfig.preset(preset);
         if (smoke) {
-            config = Pretraining.withEpochs(config, 1);
+            config = Pretraining.withEpochs(config, 1).withBatchSize(4);
             maxSteps = 2;
         } else if (epochs != null) {
             config = Pretraining.withEpochs(config, epochs);

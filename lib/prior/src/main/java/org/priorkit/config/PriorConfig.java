@@ -113,6 +113,12 @@ public record PriorConfig(String preset, long seed, int batchSize, ImageEncoderC
                 decoderLayers, decoderHeads, globalTemperature, localTemperature, channelDropout, stages);
     }
 
+    /** A copy with another batch size (smoke runs on a few pairs; larger GPUs). */
+    public PriorConfig withBatchSize(int newBatchSize) {
+        return new PriorConfig(preset, seed, newBatchSize, image, text, embedDim, prototypes, gumbelTau, queries,
+                decoderLayers, decoderHeads, globalTemperature, localTemperature, channelDropout, stages);
+    }
+
     /** A copy with other stages (e.g. fewer epochs for a smoke run, or only stage 1 for an ablation). */
     public PriorConfig withStages(List<StageConfig> newStages) {
         return new PriorConfig(preset, seed, batchSize, image, text, embedDim, prototypes, gumbelTau, queries,

@@ -59,16 +59,35 @@ public final class AdamW {
                 continue;
             }
             NDArray w = p.getArray();
-            NDArray g = w.getGradient();
+            if (!w.hasGradient()) {
+                continue;
+            }
+            NDArray g = w.getGradient(); // a new handle on the gradient: closed with the scope below
             NDArray[] mv = moments.computeIfAbsent(e.getKey(), k -> new NDArray[] {
                     manager.zeros(w.getShape(), w.getDataType(), w.getDevice()),
                     manager.zeros(w.getShape(), w.getDataType(), w.getDevice())});
             try (NDManager scope = NDManager.subManagerOf(w)) {
-                scope.tempAttachAll(w, g, mv[0], mv[1]); // temporaries below live in scope
+                g.attach(scope);
+                scope.tempAttachAll(w, mv[0], mv[1]); // temporaries below live in scope
                 mv[0].muli(beta1).addi(g.mul(1 - beta1));
                 mv[1].muli(beta2).addi(g.square().muli(1 - beta2));
                 NDArray stepDir = mv[0].div(c1).divi(mv[1].div(c2).sqrt().addi(eps)); // Adam direction
                 w.muli(1 - lr * weightDecay).subi(stepDir.muli(lr)); // decoupled weight decay
+            }
+        }
+    }
+
+    /**
+     * Sets the gradients of {@code params} to zero before a step. DJL keeps gradients across
+     * collectors, and its own {@code GradientCollector.zeroGradients()} visits every array the
+     * engine manages, which grows slower with every step; this touches only the parameters.
+     */
+    public static void zeroGradients(Map<String, Parameter> params) {
+        for (Parameter p : params.values()) {
+            if (p.isInitialized() && p.getArray().hasGradient()) {
+                try (NDArray g = p.getArray().getGradient()) {
+                    g.muli(0); // in place: the parameter keeps the same gradient storage
+                }
             }
         }
     }

@@ -173,7 +173,7 @@ public final class Pretrainer {
         Engine.getInstance().setRandomSeed((int) stepSeed); // dropout, Gumbel noise: repeatable per step
         Map<String, Float> values = new LinkedHashMap<>();
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            collector.zeroGradients(); // DJL accumulates gradients across collectors otherwise
+            AdamW.zeroGradients(params); // DJL accumulates gradients across collectors otherwise
             ParameterStore ps = new ParameterStore(b.manager(), false);
             Map<String, NDArray> terms = objective.losses(ps, b.batch(), stage, true);
             NDArray total = null;
