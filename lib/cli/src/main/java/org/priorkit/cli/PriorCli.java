@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "PRIOR kit 0.1.0",
         description = "PRIOR (ICCV 2023) on DJL: data, pretraining, downstream tasks.",
-        subcommands = {InfoCommand.class, GenerateCommand.class, PretrainCommand.class,
+        subcommands = {InfoCommand.class, GenerateCommand.class, PretrainCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PriorCli implements Runnable {
 

@@ -166,8 +166,8 @@ public final class Pretrainer {
         return new Result(results, metricsFile, resumedFrom);
     }
 
-    /** Forward, weighted sum, finiteness check, backward, AdamW update. Returns the unweighted terms. */
-    static Map<String, Float> trainStep(Objective objective, BatchLoader.Loaded b, StageConfig stage,
+    /** One step: forward, weighted sum, finiteness check, backward, AdamW update. Returns the unweighted terms (and "total"). */
+    public static Map<String, Float> trainStep(Objective objective, BatchLoader.Loaded b, StageConfig stage,
                                         Map<String, Parameter> params, AdamW optimizer, double lr, long stepSeed,
                                         int stageIndex, long stepInStage, long globalStep) {
         Engine.getInstance().setRandomSeed((int) stepSeed); // dropout, Gumbel noise: repeatable per step

@@ -14,7 +14,7 @@ import ai.djl.training.ParameterStore;
  * of masking them. It shares the weights of a {@link LocalAlignment}/{@link SimSiamPredictor}, so
  * the batched classes can be checked against it, and the benchmark can time both.
  */
-public final class NaiveLocalAlignment {
+public final class NaiveLocalAlignment { // for the benchmark and for teaching: never train with it
 
     /** Results of the loop version; padded rows of {@code imageAware} are zero. */
     public record Result(NDArray textAware, NDArray imageAware, NDArray localImageLoss, NDArray localTextLoss) {}
@@ -37,10 +37,10 @@ public final class NaiveLocalAlignment {
             NDArray img = image.get(b); // (I, D)
             NDArray sen = sentences.get(new NDIndex("{}, :{}", b, n)); // (n, D)
             NDArray w = Activation.sigmoid(lin(align.t2iQ, ps, img, training)
-                    .matMul(lin(align.t2iK, ps, sen, training).transpose()).mul(invSqrtD)); // (I, n)
+                    .matMul(lin(align.t2iK, ps, sen, training).transpose()).mul((float) invSqrtD)); // (I, n)
             textAware.add(w.matMul(lin(align.t2iV, ps, sen, training))); // (I, D)
             NDArray a = Activation.sigmoid(lin(align.i2tQ, ps, sen, training)
-                    .matMul(lin(align.i2tK, ps, img, training).transpose()).mul(invSqrtD)); // (n, I)
+                    .matMul(lin(align.i2tK, ps, img, training).transpose()).mul((float) invSqrtD)); // (n, I)
             NDArray ia = a.matMul(lin(align.i2tV, ps, img, training)); // (n, D)
             imageAware.add(n == s ? ia : NDArrays.concat(new NDList(ia, image.getManager().zeros(
                     new ai.djl.ndarray.types.Shape(s - n, d), ia.getDataType())), 0)); // (S, D)
@@ -58,7 +58,7 @@ public final class NaiveLocalAlignment {
         NDArray imageLoss = new LocalImageLoss().compute(
                 lin(predictor, ps, image, training), lin(predictor, ps, ta, training), image, ta);
         NDArray textLoss = textLossSum == null ? image.getManager().create(0f)
-                : textLossSum.div(2.0 * textCount);
+                : textLossSum.div((float) (2.0 * textCount));
         return new Result(ta, NDArrays.stack(imageAware), imageLoss, textLoss);
     }
 

@@ -1,0 +1,37 @@
+package org.priorkit.cli;
+
+import org.priorkit.config.PriorConfig;
+import org.priorkit.model.Benchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+/** {@code kit bench}: step time per stage, images/s, memory, Hungarian share, batched vs loop speedup. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark a preset on random inputs: per-stage step time, images/s, memory, matching share.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--preset", defaultValue = "tiny", description = "tiny or paper (default: ${DEFAULT-VALUE})")
+    String preset;
+
+    @Option(names = "--batch", defaultValue = "16", description = "batch size (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--steps", defaultValue = "20", description = "timed steps per stage (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--memory-steps", defaultValue = "0",
+            description = "extra stage-1 steps to check that memory stays flat, e.g. 1000 (default: ${DEFAULT-VALUE})")
+    int memorySteps;
+
+    @Mixin DeviceOption device;
+
+    @Override
+    public Integer call() {
+        PriorConfig config = PriorConfig.preset(preset).withBatchSize(batch);
+        System.out.print(Benchmark.run(config, steps, memorySteps, device.resolve()));
+        return 0;
+    }
+}
