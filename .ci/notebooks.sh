@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Executes every notebooks/*.ipynb headlessly on the kit's kernel and fails on any cell error.
+#
+# Assumes the kit is built: mvn -f lib/pom.xml package -DskipTests (or install).
+# Uses Debian's Jupyter (/usr/bin/jupyter, /usr/bin/python3), not the first python3 on the PATH.
+# Env: JAVA_FOR_KERNEL (java executable or JDK home for the kernel; default: java on the PATH),
+#      PRIOR_DEVICE (passed to notebooks; default auto).
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+jar="$repo/lib/kernel/target/prior-kernel.jar"
+[[ -f "$jar" ]] || { echo "notebooks.sh: $jar missing; run: mvn -f lib/pom.xml package -DskipTests" >&2; exit 2; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# A private kernelspec: nothing is installed into the user's Jupyter.
+java_opt=()
+[[ -n "${JAVA_FOR_KERNEL:-}" ]] && java_opt=(--java "$JAVA_FOR_KERNEL")
+java -jar "$jar" install --prefix "$work/prefix" --name prior-java "${java_opt[@]}"
+export JUPYTER_PATH="$work/prefix/share/jupyter"
+export JUPYTER_DATA_DIR="$work/data" JUPYTER_RUNTIME_DIR="$work/runtime"
+export PRIOR_DEVICE="${PRIOR_DEVICE:-auto}"
+
+status=0
+for nb in "$repo"/notebooks/*.ipynb; do
+    name=$(basename "$nb")
+    start=$(date +%s)
+    # Run from the notebook's folder, as Jupyter does, so relative paths in %load etc. resolve.
+    if (cd "$(dirname "$nb")" && /usr/bin/jupyter nbconvert --to notebook --execute \
+            --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.kernel_name=prior-java \
+            --output-dir "$work/out" "$nb" >"$work/$name.log" 2>&1); then
+        echo "ok    $name ($(( $(date +%s) - start )) s)"
+    else
+        echo "FAIL  $name"; sed 's/^/      /' "$work/$name.log" | tail -40
+        status=1
+    fi
+done
+
+# 00-setup must really have shown a picture and an HTML table, not just run.
+if [[ -f "$work/out/00-setup.ipynb" ]]; then
+    /usr/bin/python3 - "$work/out/00-setup.ipynb" <<'PY' || status=1
+import json, sys
+cells = json.load(open(sys.argv[1]))["cells"]
+kinds = {mime for c in cells if c["cell_type"] == "code"
+         for o in c.get("outputs", []) for mime in o.get("data", {})}
+missing = [m for m in ("image/png", "text/html") if m not in kinds]
+if missing:
+    sys.exit("FAIL  00-setup.ipynb has no %s output" % " or ".join(missing))
+print("ok    00-setup.ipynb shows image/png and text/html")
+PY
+fi
+exit $status

@@ -1,0 +1,101 @@
+package org.priorkit.kernel;
+
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.priorkit.kernel.install.InstallOptions;
+import org.priorkit.kernel.install.Installer;
+import org.priorkit.kernel.install.KernelSpec;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * {@code java -jar prior-kernel.jar install [options]} writes a kernelspec;
+ * {@code java -jar prior-kernel.jar CONNECTION_FILE} (what Jupyter runs) starts the kernel.
+ */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            System.out.println("usage: java -jar prior-kernel.jar CONNECTION_FILE   (run by Jupyter)\n"
+                    + "       java -jar prior-kernel.jar install --help");
+            return;
+        }
+        if (args[0].equals("install")) {
+            System.exit(install(Arrays.asList(args).subList(1, args.length)));
+        }
+        runKernel(Path.of(args[0]));
+    }
+
+    private static int install(List<String> args) throws IOException {
+        if (args.contains("--help") || args.contains("-h")) {
+            System.out.println(InstallOptions.USAGE);
+            return 0;
+        }
+        try {
+            InstallOptions options = InstallOptions.parse(args);
+            Path jar = ownLocation();
+            Path spec = Installer.install(options, jar, jar.resolveSibling(KernelSpec.NOTEBOOK_LIB));
+            System.out.println("Installed kernelspec '" + options.name() + "' in " + spec);
+            if (options.prefix() != null) {
+                System.out.println("Jupyter finds it with JUPYTER_PATH=" + options.prefix().toAbsolutePath().resolve("share/jupyter"));
+            }
+            return 0;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("install: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static void runKernel(Path connectionFile) throws Exception {
+        if (!Files.isRegularFile(connectionFile)) {
+            throw new IllegalArgumentException("connection file " + connectionFile + " does not exist");
+        }
+        // The protocol library logs socket loops starting and stopping at INFO through
+        // java.util.logging's console handler; keep the Jupyter server log for problems.
+        for (Handler h : Logger.getLogger("").getHandlers()) {
+            h.setLevel(Level.WARNING);
+        }
+        System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
+
+        KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(connectionFile));
+        JupyterConnection connection = new JupyterConnection(properties);
+        PriorKernel kernel = new PriorKernel(notebookClasspath());
+        kernel.becomeHandlerForConnection(connection); // handlers before sockets bind: no early message is lost
+        ParentWatch.exitWith(System.getenv("JPY_PARENT_PID"));
+        connection.connect();
+        connection.waitUntilClose();
+        // DJL and user code may leave non-daemon threads behind; the kernel's life ends here.
+        System.exit(0);
+    }
+
+    /** The jars in notebook-lib/ next to the kernel jar (the build's target/ or the kernelspec). */
+    static List<Path> notebookClasspath() throws IOException, URISyntaxException {
+        Path lib = ownLocation().resolveSibling(KernelSpec.NOTEBOOK_LIB);
+        if (!Files.isDirectory(lib)) {
+            System.err.println("prior-kernel: no " + lib + "; the notebook class path has only the JDK");
+            return List.of();
+        }
+        try (Stream<Path> jars = Files.list(lib)) {
+            return jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+        }
+    }
+
+    private static Path ownLocation() {
+        try {
+            return Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate prior-kernel.jar", e);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package org.priorkit.kernel;
+
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.HelpLink;
+import org.dflib.jjava.jupyter.kernel.JupyterIO;
+import org.dflib.jjava.jupyter.kernel.LanguageInfo;
+import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
+import org.dflib.jjava.jupyter.kernel.comm.CommManager;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.kernel.util.TextColor;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
+import org.priorkit.kernel.display.Display;
+import org.priorkit.kernel.display.MimeBundles;
+import org.priorkit.kernel.jshell.CellError;
+import org.priorkit.kernel.jshell.CellEvaluator;
+import org.priorkit.kernel.magic.CellParser;
+import org.priorkit.kernel.magic.MagicContext;
+import org.priorkit.kernel.magic.Magics;
+import org.priorkit.kernel.magic.MavenResolver;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The Jupyter side of the kernel: turns execute, complete, inspect and is_complete requests into
+ * calls on a {@link CellEvaluator}, runs magics, and renders results as MIME bundles.
+ *
+ * <p>JShell starts on a background thread while Jupyter connects; the first request waits for it.
+ */
+public final class PriorKernel extends BaseKernel {
+
+    static final String PROTOCOL_VERSION = "5.3";
+
+    private final CompletableFuture<CellEvaluator> evaluator;
+    private final Magics magics;
+
+    public PriorKernel(List<Path> notebookClasspath) {
+        super("prior-kernel", version(), languageInfo(),
+                List.of(new HelpLink("PRIOR kit kernel", "https://github.com/priorkit"),
+                        new HelpLink("JShell", "https://docs.oracle.com/en/java/javase/17/jshell/")),
+                null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(), null,
+                new MagicsRegistry(), false,
+                new StringStyler.Builder().addPrimaryStyle(TextColor.BOLD_RESET_FG).addSecondaryStyle(TextColor.BOLD_RED_FG)
+                        .addHighlightStyle(TextColor.BOLD_RESET_FG).addHighlightStyle(TextColor.RED_BG).build());
+        this.evaluator = CompletableFuture.supplyAsync(() -> CellEvaluator.start(notebookClasspath));
+        this.magics = new Magics(new Context(), new MavenResolver());
+        Display.setSink(this::displayBundle);
+    }
+
+    @Override
+    public DisplayData eval(String code) {
+        return runCell(code).map(v -> toDisplayData(MimeBundles.of(v.value()))).orElse(null);
+    }
+
+    @Override
+    public Object evalRaw(String code) {
+        return runCell(code).map(CellEvaluator.Value::value).orElse(null);
+    }
+
+    private Optional<CellEvaluator.Value> runCell(String code) {
+        evaluator().beginCell();
+        return run(code, "cell");
+    }
+
+    /** Runs the parts of a cell (or of a {@code %load}ed file) in order; the last one's value counts. */
+    private Optional<CellEvaluator.Value> run(String text, String where) {
+        CellParser.Cell cell = CellParser.parse(text);
+        if (cell.cellMagic().isPresent()) {
+            CellParser.CellMagic m = cell.cellMagic().get();
+            magic("%%" + m.name(), 1, () -> magics.run(m));
+            return Optional.empty();
+        }
+        Optional<CellEvaluator.Value> last = Optional.empty();
+        for (CellParser.Part part : cell.parts()) {
+            if (part instanceof CellParser.Code code) {
+                last = evaluator().eval(code.source(), where, code.firstLine());
+            } else if (part instanceof CellParser.LineMagic m) {
+                magic("%" + m.name(), m.line(), () -> magics.run(m));
+                last = Optional.empty();
+            }
+        }
+        return last;
+    }
+
+    private interface MagicCall {
+        void run() throws Exception;
+    }
+
+    private static void magic(String name, int line, MagicCall call) {
+        try {
+            call.run();
+        } catch (CellError e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CellError.MagicError(name + " was interrupted", List.of(name + " (line " + line + ") was interrupted"));
+        } catch (Exception e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            List<String> lines = new ArrayList<>();
+            lines.add(name + " (line " + line + ") failed:");
+            message.lines().forEach(l -> lines.add("  " + l));
+            throw new CellError.MagicError(name + ": " + message.lines().findFirst().orElse(""), lines);
+        }
+    }
+
+    @Override
+    public List<String> formatError(Throwable e) {
+        if (e instanceof CellError cellError) {
+            List<String> lines = new ArrayList<>(cellError.traceback());
+            if (!lines.isEmpty()) {
+                lines.set(0, errorStyler.secondary(lines.get(0)));
+            }
+            return lines;
+        }
+        return super.formatError(e);
+    }
+
+    @Override
+    public ReplacementOptions complete(String code, int cursorCodePoints) {
+        int cursor = code.offsetByCodePoints(0, Math.min(cursorCodePoints, code.codePointCount(0, code.length())));
+        CellEvaluator.Completion c = evaluator().complete(CellParser.javaOnly(code), cursor);
+        return new ReplacementOptions(c.options(), code.codePointCount(0, c.start()), code.codePointCount(0, c.end()));
+    }
+
+    @Override
+    public DisplayData inspect(String code, int cursorCodePoints, boolean extraDetail) {
+        int cursor = code.offsetByCodePoints(0, Math.min(cursorCodePoints, code.codePointCount(0, code.length())));
+        String doc = evaluator().documentation(CellParser.javaOnly(code), cursor, extraDetail);
+        return doc.isBlank() ? null : new DisplayData(doc);
+    }
+
+    @Override
+    public String isComplete(String code) {
+        return evaluator().isComplete(CellParser.javaOnly(code));
+    }
+
+    @Override
+    public void interrupt() {
+        magics.interrupt();
+        if (evaluator.isDone()) {
+            evaluator().interrupt();
+        }
+    }
+
+    @Override
+    public void onShutdown(boolean isRestarting) {
+        if (evaluator.isDone()) {
+            evaluator().close();
+        }
+    }
+
+    @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> request) {
+        env.setBusyDeferIdle();
+        env.defer().reply(new KernelInfoWithStatus(PROTOCOL_VERSION, getName(), getVersion(),
+                getLanguageInfo(), getBanner(), getHelpLinks()));
+    }
+
+    @Override
+    public String getBanner() {
+        return "Java " + Runtime.version() + " (JShell) with the PRIOR kit library - prior-kernel " + getVersion();
+    }
+
+    private void displayBundle(Map<String, Object> bundle) {
+        System.out.flush(); // keep text printed before display(...) above the picture
+        System.err.flush();
+        display(toDisplayData(bundle));
+    }
+
+    private static DisplayData toDisplayData(Map<String, Object> bundle) {
+        DisplayData data = new DisplayData();
+        bundle.forEach(data::putData);
+        return data;
+    }
+
+    private CellEvaluator evaluator() {
+        try {
+            return evaluator.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while JShell was starting", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("JShell failed to start: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static LanguageInfo languageInfo() {
+        return new LanguageInfo("java", Runtime.version().toString(), "text/x-java-source", ".jshell",
+                "java", "java", "script");
+    }
+
+    private static String version() {
+        String v = PriorKernel.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /** What magics may do: grow the class path, run loaded code, print. */
+    private final class Context implements MagicContext {
+        @Override
+        public void addToClasspath(List<Path> entries) {
+            evaluator().addToClasspath(entries);
+        }
+
+        @Override
+        public void evalCell(String text, String where) {
+            run(text, where);
+        }
+
+        @Override
+        public Path workingDir() {
+            return Path.of("").toAbsolutePath();
+        }
+
+        @Override
+        public PrintStream out() {
+            return System.out;
+        }
+    }
+}

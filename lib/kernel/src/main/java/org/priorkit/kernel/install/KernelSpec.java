@@ -1,0 +1,72 @@
+package org.priorkit.kernel.install;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The kernel.json of a Jupyter kernelspec, and where Jupyter looks for kernelspecs. */
+public final class KernelSpec {
+
+    /**
+     * JVM options every kernel gets: headless AWT (charts render to PNG, no display needed) and
+     * DJL's CUDA probe warning silenced. They go in argv rather than JDK_JAVA_OPTIONS, which every
+     * child {@code java} (mvn for %maven, %%shell) would also pick up and announce on stderr.
+     */
+    public static final List<String> JVM_OPTIONS = List.of(
+            "-Djava.awt.headless=true",
+            "-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error");
+
+    public static final String JAR = "prior-kernel.jar";
+    public static final String NOTEBOOK_LIB = "notebook-lib";
+
+    private KernelSpec() {}
+
+    /** kernel.json for a spec installed in {@code specDir}, run by {@code java}. */
+    public static String kernelJson(Path java, Path specDir, String displayName) {
+        JsonArray argv = new JsonArray();
+        argv.add(java.toAbsolutePath().toString());
+        JVM_OPTIONS.forEach(argv::add);
+        argv.add("-jar");
+        argv.add(specDir.toAbsolutePath().resolve(JAR).toString());
+        argv.add("{connection_file}");
+
+        JsonObject spec = new JsonObject();
+        spec.add("argv", argv);
+        spec.addProperty("display_name", displayName);
+        spec.addProperty("language", "java");
+        // "message": interrupts come as interrupt_request; a SIGINT would end the JVM.
+        spec.addProperty("interrupt_mode", "message");
+        spec.add("env", new JsonObject());
+        JsonObject metadata = new JsonObject();
+        metadata.addProperty("debugger", false);
+        spec.add("metadata", metadata);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n";
+    }
+
+    /** The per-user kernels directory, as jupyter_core computes it. */
+    public static Path userKernelsDir(Map<String, String> env, String osName, Path home) {
+        String dataDir = env.get("JUPYTER_DATA_DIR");
+        if (dataDir != null && !dataDir.isBlank()) {
+            return Path.of(dataDir, "kernels");
+        }
+        if (osName.startsWith("Mac")) {
+            return home.resolve("Library/Jupyter/kernels");
+        }
+        if (osName.startsWith("Windows")) {
+            String appData = env.getOrDefault("APPDATA", home.resolve("AppData/Roaming").toString());
+            return Path.of(appData, "jupyter", "kernels");
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        Path data = xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local/share");
+        return data.resolve("jupyter/kernels");
+    }
+
+    /** {@code PREFIX/share/jupyter/kernels}. */
+    public static Path prefixKernelsDir(Path prefix) {
+        return prefix.toAbsolutePath().resolve("share/jupyter/kernels");
+    }
+}
