@@ -45,12 +45,12 @@ public record Anatomy(double centreX, double centreY, double scale, double rotat
         double spread = 0.5 + difficulty;                     // 0.5 .. 1.5
         double w = 0.35 + 0.02 * rng.nextGaussian();
         double rightDome = 0.66 + 0.02 * rng.nextGaussian();
-        double ctr = 0.44 + 0.025 * spread * rng.nextGaussian();   // normal cardiothoracic ratio
-        ctr = Math.min(0.5, Math.max(0.36, ctr));
+        double ctr = 0.45 + 0.035 * spread * rng.nextGaussian();   // normal cardiothoracic ratio
+        ctr = Math.min(0.54, Math.max(0.36, ctr));           // its upper tail overlaps mild cardiomegaly
         return new Anatomy(
                 0.5 + 0.02 * spread * rng.nextGaussian(),
                 0.46 + 0.02 * rng.nextGaussian(),
-                0.86 + 0.05 * rng.nextGaussian(),
+                0.86 + 0.05 * spread * rng.nextGaussian(),
                 Math.toRadians((2 + 6 * difficulty) * (2 * rng.nextDouble() - 1)),
                 w,
                 0.14 + 0.012 * rng.nextGaussian(),
@@ -58,7 +58,7 @@ public record Anatomy(double centreX, double centreY, double scale, double rotat
                 rightDome + 0.025 + 0.01 * rng.nextDouble(),
                 0.05 + 0.02 * rng.nextDouble(),
                 0.055 + 0.008 * rng.nextGaussian(),
-                0.07 + 0.01 * rng.nextGaussian(),
+                0.07 + 0.015 * spread * rng.nextGaussian(),
                 ctr * w,
                 0.125 + 0.01 * rng.nextGaussian(),
                 0.42 + 0.015 * rng.nextGaussian(),
@@ -78,7 +78,7 @@ public record Anatomy(double centreX, double centreY, double scale, double rotat
     public Anatomy withCardiothoracicRatio(double ctr) {
         return new Anatomy(centreX, centreY, scale, rotation, thoraxHalfWidth, apexY, rightDomeY, leftDomeY,
                 domeDepth, mediastinumHalfWidth, heartCentreX + 0.3 * (ctr * thoraxHalfWidth - heartHalfWidth),
-                ctr * thoraxHalfWidth, heartHalfHeight * (1 + 0.4 * (ctr / cardiothoracicRatio() - 1)), hilumY,
+                ctr * thoraxHalfWidth, heartHalfHeight * (1 + 0.2 * (ctr / cardiothoracicRatio() - 1)), hilumY,
                 ribSpacing, ribPhase, clavicleY, softTissue, female);
     }
 

@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
  * Draws findings over a normal chest and records the pixels each one changed. Each finding has its own
  * signature, because that is what a model must learn to tell apart:
  * <ul>
- *   <li>cardiomegaly: a wider heart (cardiothoracic ratio above 0.5), set on the anatomy before drawing;</li>
+ *   <li>cardiomegaly: a wider heart (cardiothoracic ratio 0.49 to 0.60; normal hearts reach 0.54), set
+ *       on the anatomy before drawing;</li>
  *   <li>pleural effusion: fluid filling the base from the costophrenic angle up, with a meniscus that
  *       climbs the lateral wall, hiding the dome;</li>
  *   <li>edema: bilateral perihilar haze ("bat wings"), thickened vessels, Kerley lines at the bases;</li>
@@ -29,7 +30,7 @@ final class FindingPainter {
         Anatomy out = a;
         for (FindingSpec s : specs) {
             if (s.type() == FindingType.CARDIOMEGALY) {
-                out = out.withCardiothoracicRatio(0.51 + 0.14 * s.severity());
+                out = out.withCardiothoracicRatio(0.49 + 0.11 * s.severity());
             } else if (s.type() == FindingType.ATELECTASIS && s.side() != Side.BILATERAL) {
                 out = out.withVolumeLoss(s.side(), 0.008 + 0.035 * s.severity());
             }
@@ -48,7 +49,7 @@ final class FindingPainter {
         boolean[] mask = switch (s.type()) {
             case CARDIOMEGALY -> heart(a, f);
             case PLEURAL_EFFUSION -> effusion(s, a, f, layers, amp);
-            case EDEMA -> edema(s, a, f, layers, amp, rng);
+            case EDEMA -> edema(s, a, f, layers, contrast * (0.2 + 0.8 * s.severity()), rng);
             case CONSOLIDATION -> airspace(s, a, f, layers, amp, rng, 0.15 + 0.4 * rng.nextDouble(), true);
             case PNEUMONIA -> airspace(s, a, f, layers, amp, rng, 0.35 + 0.65 * rng.nextDouble(),
                     rng.nextDouble() < 0.3);
@@ -99,7 +100,7 @@ final class FindingPainter {
         boolean[] mask = new boolean[n];
         ValueNoise texture = ValueNoise.of(rng, 14);
         float[] lung = layers.lung(), density = layers.density(), markings = layers.markings();
-        double spread = 0.8 + 0.4 * s.extent();
+        double spread = 0.7 + 0.4 * s.extent() + 0.2 * rng.nextDouble();
         for (int i = 0; i < n; i++) {
             if (lung[i] <= 0) {
                 continue;
@@ -108,8 +109,8 @@ final class FindingPainter {
             double g = Math.exp(-Anatomy.sq((Math.abs(x) - 0.11) / (0.11 * spread))
                     - Anatomy.sq((y - a.hilumY()) / (0.14 * spread)));
             double haze = g * (0.7 + 0.6 * (texture.at(x, y) - 0.5));
-            density[i] += (float) (0.30 * amp * haze * lung[i]);
-            markings[i] *= (float) (1 + 0.6 * s.severity() * g);     // indistinct, thickened vessels
+            density[i] += (float) (0.13 * amp * haze * lung[i]);
+            markings[i] *= (float) (1 + 0.3 * s.severity() * g);     // indistinct, thickened vessels
             mask[i] = haze > 0.4 && lung[i] > 0.3;
         }
         if (s.severity() > 0.4) {                                     // Kerley B lines at both bases
