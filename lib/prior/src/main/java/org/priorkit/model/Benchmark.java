@@ -76,7 +76,7 @@ public final class Benchmark {
             for (StageConfig stage : config.stages()) {
                 AdamW optimizer = new AdamW(manager, stage.weightDecay());
                 double[] ms = new double[steps];
-                for (int i = -3; i < steps; i++) {
+                for (int i = -Math.min(3, steps); i < steps; i++) { // warm-up steps first
                     try (BatchLoader.Loaded b = randomBatch(manager, config, random)) {
                         long t0 = System.nanoTime();
                         Pretrainer.trainStep(objective, b, stage, params, optimizer, 1e-5, i, 0, 0, 0);

@@ -42,9 +42,10 @@ class VerifyTest {
         Path siim = Files.createDirectories(root.resolve("siim"));
         for (String id : new String[] {"1.2.3", "1.2.4"}) {
             Path f = Files.createDirectories(siim.resolve("dicom-images-train/st/se")).resolve(id + ".dcm");
-            byte[] bytes = new byte[140];
-            System.arraycopy("DICM".getBytes(StandardCharsets.US_ASCII), 0, bytes, 128, 4);
-            Files.write(f, bytes);
+            // A real (tiny) DICOM image: Verify decodes the first images, not just their signature.
+            org.priorkit.data.dicom.DicomWriter.write(f, new org.priorkit.data.dicom.DicomWriter.Header(
+                    "p" + id, "Test^Patient", "F", "050Y", "st", "se", id, "PA", "20200101", false),
+                    new byte[4 * 4], 4, 4);
         }
         Files.writeString(siim.resolve("train-rle.csv"), "ImageId, EncodedPixels\n1.2.3, -1\n1.2.4, 3 4\n");
         Run ok = verify("siim", root.toString());
@@ -52,7 +53,7 @@ class VerifyTest {
         Files.write(siim.resolve("dicom-images-train/st/se/1.2.4.dcm"), new byte[10]);
         Run bad = verify("siim", siim.toString());
         assertEquals(1, bad.code(), bad.out());
-        assertTrue(bad.out().contains("1.2.4.dcm: not a DICOM Part-10 file"), bad.out());
+        assertTrue(bad.out().contains("1.2.4.dcm: not a DICOM file"), bad.out());
     }
 
     @Test

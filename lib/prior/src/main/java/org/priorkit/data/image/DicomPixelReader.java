@@ -16,8 +16,11 @@ final class DicomPixelReader implements PixelReader {
             DicomImage d = DicomReader.read(file);
             return new GrayImage(d.rows(), d.columns(), d.pixels());
         } catch (IOException e) {
-            // The DICOM reader's messages already name the file, offset or transfer syntax.
-            throw new DataFormatException(file, null, e.getMessage(), e);
+            // The DICOM reader's messages name the file too: keep the file once.
+            String message = String.valueOf(e.getMessage());
+            String prefix = file + ": ";
+            throw new DataFormatException(file, null,
+                    message.startsWith(prefix) ? message.substring(prefix.length()) : message, e);
         }
     }
 }
