@@ -1,0 +1,117 @@
+package org.priorkit.tasks.detection;
+
+import org.priorkit.data.split.DataFraction;
+import org.priorkit.tasks.dense.DenseTrainer;
+import org.priorkit.tasks.dense.EncoderMode;
+
+/**
+ * Settings of one detection run. Immutable; change one setting with a {@code with...} method.
+ *
+ * @param mode            frozen encoder (only the head trains) or fine-tuning
+ * @param fraction        share of the training split used (1%, 10%, 100%), seeded
+ * @param positivesOnly   train and test on images with pneumonia boxes only (the paper's protocol)
+ * @param imageSize       input side in pixels; 0 = the encoder's pretraining size (tiny preset: 64)
+ * @param batchSize       images per step
+ * @param steps           optimizer steps (fixed whatever the fraction)
+ * @param lr              peak learning rate of the head
+ * @param encoderLrFactor fine-tuning only: the encoder's LR is lr times this
+ * @param weightDecay     AdamW weight decay
+ * @param sizeWeight      weight of the size L1 ({@link CenterNetLoss})
+ * @param offsetWeight    weight of the offset L1
+ * @param topK            heatmap peaks decoded per image
+ * @param nmsIou          NMS IoU threshold
+ * @param scoreThreshold  boxes scoring below it are dropped for the RSNA metric; NaN = choose the
+ *                        threshold that maximises the RSNA metric on the validation split
+ * @param evalBatchSize   images per evaluation batch
+ * @param examples        test images kept with their boxes for the notebooks
+ * @param seed            split, fraction, initialisation, batch order
+ */
+public record DetectionConfig(EncoderMode mode, DataFraction fraction, boolean positivesOnly, int imageSize,
+                              int batchSize, int steps, double lr, double encoderLrFactor, double weightDecay,
+                              double sizeWeight, double offsetWeight, int topK, double nmsIou, double scoreThreshold,
+                              int evalBatchSize, int examples, long seed) {
+
+    public DetectionConfig {
+        if (mode == null || fraction == null) {
+            throw new IllegalArgumentException("mode and fraction are required");
+        }
+        if (imageSize != 0 && (imageSize < 32 || imageSize % 32 != 0)) {
+            throw new IllegalArgumentException("imageSize must be 0 (the encoder's) or a multiple of 32, got " + imageSize);
+        }
+        if (evalBatchSize < 1 || examples < 0) {
+            throw new IllegalArgumentException("evalBatchSize must be >= 1 and examples >= 0");
+        }
+        if (!Double.isNaN(scoreThreshold) && !(scoreThreshold >= 0 && scoreThreshold < 1)) {
+            throw new IllegalArgumentException("scoreThreshold must be NaN (tune on val) or in [0, 1), got " + scoreThreshold);
+        }
+        new CenterNetLoss(sizeWeight, offsetWeight); // validates
+        new CenterNetDecoder(CenterNetHead.STRIDE, topK, nmsIou); // validates
+        new DenseTrainer.Settings(mode, batchSize, steps, lr, encoderLrFactor, weightDecay, 0, seed); // validates
+    }
+
+    /**
+     * The default: RSNA positives, frozen encoder, 100% of the training split, 128 px input (the
+     * synthetic set's own size: its boxes are 15-30 px there, 2 cells at stride 4 of a 64 px input
+     * would be too coarse), 120 steps of 16 images at LR 2e-3, size weight 0.4 and offset weight 1
+     * (CenterNet's), top 20 peaks, NMS at IoU 0.5, score threshold tuned on the validation split.
+     */
+    public static DetectionConfig defaults() {
+        return new DetectionConfig(EncoderMode.FROZEN, DataFraction.ALL, true, 128, 16, 120, 2e-3, 1.0, 1e-4,
+                0.4, 1.0, 20, 0.5, Double.NaN, 32, 4, 42);
+    }
+
+    public DenseTrainer.Settings trainer() {
+        return new DenseTrainer.Settings(mode, batchSize, steps, lr, encoderLrFactor, weightDecay, 0.1, seed);
+    }
+
+    public CenterNetLoss loss() {
+        return new CenterNetLoss(sizeWeight, offsetWeight);
+    }
+
+    public CenterNetDecoder decoder() {
+        return new CenterNetDecoder(CenterNetHead.STRIDE, topK, nmsIou);
+    }
+
+    public DetectionConfig withMode(EncoderMode m) {
+        return new DetectionConfig(m, fraction, positivesOnly, imageSize, batchSize, steps, lr, encoderLrFactor,
+                weightDecay, sizeWeight, offsetWeight, topK, nmsIou, scoreThreshold, evalBatchSize, examples, seed);
+    }
+
+    public DetectionConfig withFraction(DataFraction f) {
+        return new DetectionConfig(mode, f, positivesOnly, imageSize, batchSize, steps, lr, encoderLrFactor,
+                weightDecay, sizeWeight, offsetWeight, topK, nmsIou, scoreThreshold, evalBatchSize, examples, seed);
+    }
+
+    public DetectionConfig withPositivesOnly(boolean p) {
+        return new DetectionConfig(mode, fraction, p, imageSize, batchSize, steps, lr, encoderLrFactor,
+                weightDecay, sizeWeight, offsetWeight, topK, nmsIou, scoreThreshold, evalBatchSize, examples, seed);
+    }
+
+    public DetectionConfig withImageSize(int s) {
+        return new DetectionConfig(mode, fraction, positivesOnly, s, batchSize, steps, lr, encoderLrFactor,
+                weightDecay, sizeWeight, offsetWeight, topK, nmsIou, scoreThreshold, evalBatchSize, examples, seed);
+    }
+
+    /** Steps and batch size together (the two knobs of a time budget). */
+    public DetectionConfig withSteps(int newSteps, int newBatchSize) {
+        return new DetectionConfig(mode, fraction, positivesOnly, imageSize, newBatchSize, newSteps, lr,
+                encoderLrFactor, weightDecay, sizeWeight, offsetWeight, topK, nmsIou, scoreThreshold, evalBatchSize,
+                examples, seed);
+    }
+
+    public DetectionConfig withLearningRate(double newLr, double newEncoderLrFactor) {
+        return new DetectionConfig(mode, fraction, positivesOnly, imageSize, batchSize, steps, newLr,
+                newEncoderLrFactor, weightDecay, sizeWeight, offsetWeight, topK, nmsIou, scoreThreshold, evalBatchSize,
+                examples, seed);
+    }
+
+    public DetectionConfig withScoreThreshold(double t) {
+        return new DetectionConfig(mode, fraction, positivesOnly, imageSize, batchSize, steps, lr, encoderLrFactor,
+                weightDecay, sizeWeight, offsetWeight, topK, nmsIou, t, evalBatchSize, examples, seed);
+    }
+
+    public DetectionConfig withSeed(long s) {
+        return new DetectionConfig(mode, fraction, positivesOnly, imageSize, batchSize, steps, lr, encoderLrFactor,
+                weightDecay, sizeWeight, offsetWeight, topK, nmsIou, scoreThreshold, evalBatchSize, examples, s);
+    }
+}

@@ -1,0 +1,50 @@
+package org.priorkit.tasks.detection;
+
+import org.priorkit.data.image.GrayImage;
+
+import java.util.List;
+
+/**
+ * What a detection run measured.
+ *
+ * @param config         the settings it ran with
+ * @param imageSize      the input side actually used
+ * @param rsnaMap        RSNA challenge metric on the test split (mean over IoU 0.40..0.75 of TP/(TP+FP+FN)),
+ *                       boxes scoring below {@code scoreThreshold} dropped
+ * @param ap50           COCO-style average precision at IoU 0.5 over the test split, all decoded boxes
+ * @param scoreThreshold the threshold used for the RSNA metric (tuned on val, or the config's)
+ * @param valRsnaMap     RSNA metric on the validation split at that threshold (NaN without val images)
+ * @param testIds        test patient ids
+ * @param examples       the first few test images with true and predicted boxes
+ * @param trainImages    images trained on (after the fraction)
+ * @param losses         training loss per step
+ * @param trainSeconds   wall time of training
+ * @param seconds        wall time of the whole run
+ */
+public record DetectionResult(DetectionConfig config, int imageSize, double rsnaMap, double ap50, double scoreThreshold,
+                              double valRsnaMap, List<String> testIds, List<Example> examples, int trainImages,
+                              List<Float> losses, double trainSeconds, double seconds) {
+
+    /**
+     * One test image for a figure; boxes are (x, y, w, h) in pixels of {@code image}.
+     *
+     * @param id        patient id
+     * @param image     the input as seen by the model, back in [0, 1]
+     * @param truth     true boxes
+     * @param predicted predicted boxes at or above the score threshold, by descending score
+     * @param scores    their scores
+     */
+    public record Example(String id, GrayImage image, double[][] truth, double[][] predicted, double[] scores) {}
+
+    /** One line for a terminal or a results table. */
+    public String summary() {
+        return String.format("detection %s %s: RSNA mAP %.4f, AP50 %.4f (threshold %.2f) on %d test images"
+                        + " (%d train, %d px, %d steps, %.1f s)", config.mode().label(),
+                percent(config.fraction().value()), rsnaMap, ap50, scoreThreshold, testIds.size(), trainImages,
+                imageSize, config.steps(), seconds);
+    }
+
+    static String percent(double f) {
+        return (f * 100 == Math.rint(f * 100) ? Integer.toString((int) Math.rint(f * 100)) : Double.toString(f * 100)) + "%";
+    }
+}

@@ -1,0 +1,53 @@
+package org.priorkit.tasks.dense;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Block;
+import org.priorkit.config.ImageEncoderConfig;
+import org.priorkit.config.PriorConfig;
+import org.priorkit.config.TextEncoderConfig;
+import org.priorkit.data.synth.SyntheticConfig;
+import org.priorkit.data.synth.SyntheticGenerator;
+import org.priorkit.nn.StateDict;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Shared fixtures of the dense-task tests. */
+public final class DenseTesting {
+
+    private DenseTesting() {}
+
+    /**
+     * The same very small PRIOR as {@code PriorModelTest.micro()}: ResNet-18 at 1/8 width (stage
+     * channels 8, 16, 32, 64) on 64 px, 1-layer BERT 32 wide, D 32.
+     */
+    public static PriorConfig micro() {
+        PriorConfig t = PriorConfig.tiny();
+        return new PriorConfig("micro", 3, 4, new ImageEncoderConfig(18, 64, 8, 4),
+                new TextEncoderConfig(40, 1, 32, 4, 64, 24, 4), 32, 8, 0.9, 4, 1, 4, 0.07, 0.07, 0.5,
+                t.stages());
+    }
+
+    /** {@code SyntheticConfig.tiny()} (12 SIIM and 12 RSNA images at 64 px, half positive) under {@code dir}. */
+    public static Path tinySet(Path dir) throws IOException {
+        SyntheticGenerator.generate(SyntheticConfig.tiny(), dir);
+        return dir;
+    }
+
+    /** A copy of every parameter's values (incl. BatchNorm running statistics), by name. */
+    public static Map<String, float[]> snapshot(Block block) {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        StateDict.named(block).forEach((k, p) -> {
+            NDArray a = p.getArray();
+            out.put(k, a.toFloatArray());
+        });
+        return out;
+    }
+
+    /** Names of the parameters whose values differ between two snapshots. */
+    public static java.util.List<String> changed(Map<String, float[]> before, Map<String, float[]> after) {
+        return before.keySet().stream().filter(k -> !java.util.Arrays.equals(before.get(k), after.get(k))).toList();
+    }
+}
