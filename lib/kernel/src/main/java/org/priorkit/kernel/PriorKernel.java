@@ -51,10 +51,11 @@ public final class PriorKernel extends BaseKernel {
 
     public PriorKernel(List<Path> notebookClasspath) {
         super("prior-kernel", version(), languageInfo(),
-                List.of(new HelpLink("PRIOR kit kernel", "https://github.com/priorkit"),
-                        new HelpLink("JShell", "https://docs.oracle.com/en/java/javase/17/jshell/")),
-                null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(), null,
-                new MagicsRegistry(), false,
+                List.of(new HelpLink("JShell", "https://docs.oracle.com/en/java/javase/17/jshell/")),
+                null, // no history manager: history requests are not supported
+                new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(),
+                null, new MagicsRegistry(), // the base library's magics are unused: see CellParser, Magics
+                false, // no base-library extensions discovered on the class path
                 new StringStyler.Builder().addPrimaryStyle(TextColor.BOLD_RESET_FG).addSecondaryStyle(TextColor.BOLD_RED_FG)
                         .addHighlightStyle(TextColor.BOLD_RESET_FG).addHighlightStyle(TextColor.RED_BG).build());
         this.evaluator = CompletableFuture.supplyAsync(() -> CellEvaluator.start(notebookClasspath));
