@@ -29,6 +29,6 @@ final class ParentWatch {
 
     private static void exit(long pid) {
         System.err.println("prior-kernel: parent process " + pid + " is gone, exiting");
-        Runtime.getRuntime().halt(0);
+        Runtime.getRuntime().halt(0); // no shutdown hooks: nobody is left to wait for, and one could hang
     }
 }

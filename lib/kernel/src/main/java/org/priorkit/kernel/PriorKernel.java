@@ -45,13 +45,17 @@ public final class PriorKernel extends BaseKernel {
 
     private final CompletableFuture<CellEvaluator> evaluator;
     private final Magics magics;
+    /** A cell is running: interrupts arriving while JShell still starts must not be lost. */
+    private volatile boolean cellRunning;
+    private volatile boolean interruptRequested;
 
     public PriorKernel(List<Path> notebookClasspath) {
         super("prior-kernel", version(), languageInfo(),
-                List.of(new HelpLink("PRIOR kit kernel", "https://github.com/priorkit"),
-                        new HelpLink("JShell", "https://docs.oracle.com/en/java/javase/17/jshell/")),
-                null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(), null,
-                new MagicsRegistry(), false,
+                List.of(new HelpLink("JShell", "https://docs.oracle.com/en/java/javase/17/jshell/")),
+                null, // no history manager: history requests are not supported
+                new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(),
+                null, new MagicsRegistry(), // the base library's magics are unused: see CellParser, Magics
+                false, // no base-library extensions discovered on the class path
                 new StringStyler.Builder().addPrimaryStyle(TextColor.BOLD_RESET_FG).addSecondaryStyle(TextColor.BOLD_RED_FG)
                         .addHighlightStyle(TextColor.BOLD_RESET_FG).addHighlightStyle(TextColor.RED_BG).build());
         this.evaluator = CompletableFuture.supplyAsync(() -> CellEvaluator.start(notebookClasspath));
@@ -70,8 +74,18 @@ public final class PriorKernel extends BaseKernel {
     }
 
     private Optional<CellEvaluator.Value> runCell(String code) {
-        evaluator().beginCell();
-        return run(code, "cell");
+        interruptRequested = false;
+        cellRunning = true;
+        try {
+            CellEvaluator evaluator = evaluator();
+            evaluator.beginCell();
+            if (interruptRequested) {
+                throw CellEvaluator.interrupted(); // came while JShell was starting
+            }
+            return run(code, "cell");
+        } finally {
+            cellRunning = false;
+        }
     }
 
     /** Runs the parts of a cell (or of a {@code %load}ed file) in order; the last one's value counts. */
@@ -84,6 +98,9 @@ public final class PriorKernel extends BaseKernel {
         }
         Optional<CellEvaluator.Value> last = Optional.empty();
         for (CellParser.Part part : cell.parts()) {
+            if (interruptRequested) {
+                throw CellEvaluator.interrupted();
+            }
             if (part instanceof CellParser.Code code) {
                 last = evaluator().eval(code.source(), where, code.firstLine());
             } else if (part instanceof CellParser.LineMagic m) {
@@ -148,6 +165,10 @@ public final class PriorKernel extends BaseKernel {
 
     @Override
     public void interrupt() {
+        if (!cellRunning) {
+            return; // nothing to stop; must not affect the next cell
+        }
+        interruptRequested = true;
         magics.interrupt();
         if (evaluator.isDone()) {
             evaluator().interrupt();

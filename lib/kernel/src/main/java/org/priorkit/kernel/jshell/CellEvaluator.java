@@ -113,6 +113,7 @@ public final class CellEvaluator implements AutoCloseable {
     /** Marks the start of a cell, for error messages ("line 3" vs "line 3 of an earlier cell"). */
     public void beginCell() {
         currentCell = new HashSet<>();
+        control.resetStop();
     }
 
     /**
@@ -126,6 +127,9 @@ public final class CellEvaluator implements AutoCloseable {
         String rest = code;
         int line = firstLine;
         while (true) {
+            if (control.stopRequested()) {
+                throw interrupted();
+            }
             CompletionInfo info = analysis.analyzeCompletion(rest);
             Completeness completeness = info.completeness();
             if (completeness == Completeness.EMPTY) {
@@ -227,12 +231,16 @@ public final class CellEvaluator implements AutoCloseable {
         while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
             end++;
         }
-        int start = snippetStart(code, end);
-        String snippet = code.substring(start, end);
-        return analysis.documentation(snippet, snippet.length(), detail).stream()
+        String snippet = code.substring(snippetStart(code, end), end);
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(snippet, snippet.length(), detail);
+        if (docs.isEmpty()) {
+            // JShell documents methods only inside a call: "Math.abs" finds nothing, "Math.abs(" does.
+            docs = analysis.documentation(snippet + "(", snippet.length() + 1, detail);
+        }
+        return docs.stream()
                 .map(d -> d.signature() + (detail && d.javadoc() != null ? "\n\n" + d.javadoc() : ""))
                 .distinct()
-                .collect(Collectors.joining("\n\n"));
+                .collect(Collectors.joining("\n"));
     }
 
     /** Jupyter's is_complete: "complete", "invalid", or the indent of the next line when incomplete. */
@@ -248,9 +256,15 @@ public final class CellEvaluator implements AutoCloseable {
         };
     }
 
-    /** Stops the running cell; safe to call from another thread. */
+    /** Stops the running cell, including snippets not started yet; safe to call from another thread. */
     public void interrupt() {
         shell.stop();
+    }
+
+    /** The error for a cell stopped by an interrupt between its parts. */
+    public static CellError interrupted() {
+        return new CellError(WorkerExecutionControl.INTERRUPTED + ": interrupted",
+                List.of(WorkerExecutionControl.INTERRUPTED + ": the cell was interrupted"));
     }
 
     @Override

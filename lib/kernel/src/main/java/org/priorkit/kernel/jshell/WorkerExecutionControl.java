@@ -44,6 +44,8 @@ final class WorkerExecutionControl extends DirectExecutionControl {
     private volatile Thread workerThread;
     private volatile Future<Object> running;
     private volatile String abandonedMessage;
+    /** Set by {@link #stop()}, cleared when a cell starts: an interrupt also covers snippets not started yet. */
+    private volatile boolean stopRequested;
 
     WorkerExecutionControl(NotebookClassLoader loader) {
         super(new NotebookLoaderDelegate(loader));
@@ -54,8 +56,14 @@ final class WorkerExecutionControl extends DirectExecutionControl {
     /** Runs a snippet on the worker; returns a key for {@link #takeResult}, not the value's text. */
     @Override
     protected String invoke(Method snippet) throws Exception {
+        if (stopRequested) {
+            throw new UserException("Interrupted.", INTERRUPTED, new StackTraceElement[0]);
+        }
         Future<Object> task = worker.submit(() -> snippet.invoke(null));
         running = task;
+        if (stopRequested) {
+            interrupt(task); // stop() came between the check above and `running` being set
+        }
         Object value;
         try {
             value = task.get();
@@ -89,9 +97,25 @@ final class WorkerExecutionControl extends DirectExecutionControl {
     /** Called by {@code JShell.stop()} from the kernel's control thread. */
     @Override
     public void stop() {
+        stopRequested = true;
         Future<Object> task = running;
+        if (task != null) {
+            interrupt(task);
+        }
+    }
+
+    /** A new cell starts: earlier interrupts no longer apply. */
+    void resetStop() {
+        stopRequested = false;
+    }
+
+    boolean stopRequested() {
+        return stopRequested;
+    }
+
+    private synchronized void interrupt(Future<Object> task) {
         Thread thread = workerThread;
-        if (task == null || thread == null) {
+        if (task.isDone() || thread == null) {
             return;
         }
         thread.interrupt();

@@ -41,7 +41,7 @@ public final class MavenResolver {
         Path dir = Files.createTempDirectory("prior-kernel-maven");
         try {
             Path pom = Files.writeString(dir.resolve("pom.xml"), pom(coordinates, repositories));
-            return resolvePom(pom, progress);
+            return resolve(pom, coordinates.toString(), progress);
         } finally {
             deleteTree(dir);
         }
@@ -52,13 +52,17 @@ public final class MavenResolver {
         if (!Files.isRegularFile(pom)) {
             throw new IllegalArgumentException("no POM at " + pom);
         }
+        return resolve(pom, "the dependencies of " + pom, progress);
+    }
+
+    private List<Path> resolve(Path pom, String what, Consumer<String> progress) throws IOException, InterruptedException {
         Path classpath = Files.createTempFile("prior-kernel-classpath", ".txt");
         try {
             if (run(pom, classpath, true) != null) {
                 progress.accept("Not everything is in the local Maven repository; resolving online ...");
                 String log = run(pom, classpath, false);
                 if (log != null) {
-                    throw new IOException("Maven could not resolve the dependencies of " + pom + ":\n" + tail(log, 30));
+                    throw new IOException("Maven could not resolve " + what + ":\n" + errors(log));
                 }
             }
             String text = Files.readString(classpath).trim();
@@ -102,7 +106,7 @@ public final class MavenResolver {
 
     /** Runs mvn; null on success, else its output. */
     private String run(Path pom, Path classpath, boolean offline) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(mvn().toString(), "-B", "-q"));
+        List<String> command = new ArrayList<>(List.of(mvn().toString(), "-B", "-q", "-Dstyle.color=never"));
         if (offline) {
             command.add("-o");
         }
@@ -134,9 +138,16 @@ public final class MavenResolver {
                         + "' on the PATH and MAVEN_HOME is not set. Install Maven, or add jars with %jars."));
     }
 
-    private static String tail(String log, int lines) {
-        List<String> all = log.lines().toList();
-        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    /** Maven's [ERROR] lines without its generic advice ("re-run with -X", help links). */
+    static String errors(String log) {
+        List<String> errors = log.lines()
+                .map(l -> l.replaceAll("\u001B\\[[;\\d]*m", "").replace(" -> [Help 1]", "").strip())
+                .filter(l -> l.startsWith("[ERROR]") && l.length() > "[ERROR]".length())
+                .filter(l -> !l.contains("re-run Maven") && !l.contains("Re-run Maven")
+                        && !l.contains("For more information") && !l.contains("[Help 1]")
+                        && !l.contains("resume the build") && !l.contains("mvn <args>"))
+                .toList();
+        return errors.isEmpty() ? log.strip() : String.join("\n", errors);
     }
 
     private static void deleteTree(Path dir) {

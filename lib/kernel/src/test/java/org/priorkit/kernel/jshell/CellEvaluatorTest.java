@@ -1,0 +1,84 @@
+package org.priorkit.kernel.jshell;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** JShell in this JVM with an empty notebook class path: a couple of seconds to start. */
+class CellEvaluatorTest {
+
+    private static CellEvaluator jshell;
+
+    @BeforeAll
+    static void start() {
+        jshell = CellEvaluator.start(List.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        jshell.close();
+    }
+
+    private static Optional<CellEvaluator.Value> cell(String code) {
+        jshell.beginCell();
+        return jshell.eval(code, "cell", 1);
+    }
+
+    @Test
+    void lastExpressionIsTheCellValueAsARealObject() {
+        Optional<CellEvaluator.Value> v = cell("List<Integer> xs = List.of(1, 2);\nxs");
+        assertEquals(List.of(1, 2), v.orElseThrow().value());
+        assertTrue(cell("int unused = 3;").isEmpty(), "a declaration has no value to show");
+        assertTrue(cell("System.out.print(\"\")").isEmpty(), "a void call has no value to show");
+        assertEquals(Optional.of(new CellEvaluator.Value(null)), cell("String nothing = null;\nnothing"));
+    }
+
+    @Test
+    void compileErrorQuotesTheCellLineWithACaret() {
+        CellError e = assertThrows(CellError.class, () -> cell("int a = 1;\nint b = a + missing;"));
+        assertInstanceOf(CellError.CompilationError.class, e);
+        assertEquals("Compilation error at line 2: int b = a + missing;", e.traceback().get(0));
+        assertEquals("    int b = a + missing;", e.traceback().get(1));
+        assertEquals("                ^-----^", e.traceback().get(2));
+    }
+
+    @Test
+    void exceptionNamesTheFailingLinesOfThisAndEarlierCells() {
+        cell("int ratio(int x) {\n    return 10 / x;\n}");
+        CellError e = assertThrows(CellError.class, () -> cell("int ok = 1;\n\nratio(0)"));
+        assertEquals(List.of("java.lang.ArithmeticException: / by zero",
+                "\tat line 2 of an earlier cell: return 10 / x; in ratio()",
+                "\tat line 3: ratio(0)"), e.traceback());
+    }
+
+    @Test
+    void laterSnippetsDoNotRunAfterAFailure() {
+        assertThrows(CellError.class, () -> cell("int before = 1;\nthrow new RuntimeException(\"x\");\nint after = 2;"));
+        assertThrows(CellError.class, () -> cell("after"));
+    }
+
+    @Test
+    void incompleteCodeIsACompilationError() {
+        CellError e = assertThrows(CellError.class, () -> cell("for (int i = 0; i < 3; i++) {"));
+        assertInstanceOf(CellError.CompilationError.class, e);
+    }
+
+    @Test
+    void completionDocumentationAndCompleteness() {
+        CellEvaluator.Completion c = jshell.complete("int k = 1;\nMath.sq", 18);
+        assertEquals(List.of("sqrt("), c.options());
+        assertEquals(16, c.start());
+        assertTrue(jshell.documentation("Math.abs", 8, false).contains("Math.abs(int"));
+        assertEquals("complete", jshell.isComplete("int x = 1;"));
+        assertEquals("    ", jshell.isComplete("void f() {"));
+        assertEquals("invalid", jshell.isComplete("int x = 3; }"));
+    }
+}

@@ -1,0 +1,146 @@
+"""Jupyter protocol conformance of the PRIOR kit Java kernel (Debian's jupyter_kernel_test).
+
+Run after building (mvn -f lib/pom.xml package -DskipTests), from anywhere:
+
+    /usr/bin/python3 -m unittest lib/kernel/src/test/python/test_kernel_conformance.py -v
+
+The kernelspec is installed into a temporary JUPYTER_PATH unless PRIOR_KERNEL_JUPYTER_PATH names
+one that already holds it. PRIOR_KERNEL_JAVA picks the JDK the kernel runs on (default: java on
+the PATH). Pager, clear_output and history are skipped: the kernel has no such features.
+"""
+import os
+import pathlib
+import shutil
+import subprocess
+import tempfile
+import time
+import unittest
+
+import jupyter_kernel_test
+
+REPO = pathlib.Path(__file__).resolve().parents[5]
+JAR = REPO / "lib" / "kernel" / "target" / "prior-kernel.jar"
+KERNEL_NAME = os.environ.get("PRIOR_KERNEL_NAME", "prior-java")
+
+
+def install_kernelspec(prefix):
+    """Installs the kernelspec under prefix; returns the JUPYTER_PATH entry for it."""
+    if not JAR.is_file():
+        raise unittest.SkipTest(f"{JAR} missing: run mvn -f lib/pom.xml package -DskipTests")
+    command = ["java", "-jar", str(JAR), "install", "--prefix", str(prefix), "--name", KERNEL_NAME]
+    if os.environ.get("PRIOR_KERNEL_JAVA"):
+        command += ["--java", os.environ["PRIOR_KERNEL_JAVA"]]
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return str(pathlib.Path(prefix) / "share" / "jupyter")
+
+
+class PriorJavaKernelTests(jupyter_kernel_test.KernelTests):
+    kernel_name = KERNEL_NAME
+    language_name = "java"
+    file_extension = ".jshell"
+
+    code_hello_world = 'System.out.println("hello, world");'
+    code_stderr = 'System.err.println("oops");'
+
+    completion_samples = [
+        {"text": "Math.sq", "matches": {"sqrt("}},
+        {"text": 'int k = 1;\n"abc".toUpperCa', "matches": {"toUpperCase("}},
+        {"text": "%maven a:b:1\nSystem.out.printl", "matches": {"println("}},
+    ]
+
+    complete_code_samples = ["1 + 1", "int x = 3;", "void f() {}", "%jars lib/*.jar"]
+    incomplete_code_samples = ["for (int i = 0; i < 3; i++) {", "int y = (1 +", "String s = \"\"\"\n  text"]
+    invalid_code_samples = ["int x = 3; }", "))"]
+
+    code_generate_error = 'throw new IllegalStateException("boom");'
+
+    code_execute_result = [
+        {"code": "6 * 7", "result": "42"},
+        {"code": '"java".toUpperCase()', "result": "JAVA"},
+        {"code": "new int[] {1, 2, 3}", "result": "[1, 2, 3]"},
+        {"code": 'tech.tablesaw.api.Table.create("t", tech.tablesaw.api.IntColumn.create("a", 1, 2))',
+         "mime": "text/html"},
+    ]
+
+    code_display_data = [
+        {"code": "display(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB));",
+         "mime": "image/png"},
+        {"code": 'display(tech.tablesaw.api.Table.create("t", tech.tablesaw.api.IntColumn.create("a", 1)));',
+         "mime": "text/html"},
+        {"code": 'display(org.knowm.xchart.QuickChart.getChart("c", "x", "y", "y", new double[] {1, 2}, new double[] {3, 4}));',
+         "mime": "image/png"},
+    ]
+
+    code_inspect_sample = "Math.abs"
+
+    @classmethod
+    def setUpClass(cls):
+        cls._tmp = None
+        if os.environ.get("PRIOR_KERNEL_JUPYTER_PATH"):
+            os.environ["JUPYTER_PATH"] = os.environ["PRIOR_KERNEL_JUPYTER_PATH"]
+        else:
+            cls._tmp = tempfile.mkdtemp(prefix="prior-kernel-test-")
+            os.environ["JUPYTER_PATH"] = install_kernelspec(cls._tmp)
+        super().setUpClass()
+
+    @classmethod
+    def tearDownClass(cls):
+        super().tearDownClass()
+        if cls._tmp:
+            shutil.rmtree(cls._tmp, ignore_errors=True)
+
+    # The kernel's own behaviour, beyond the protocol checks above.
+
+    def run_cell(self, code, timeout=30):
+        self.flush_channels()
+        return self.execute_helper(code, timeout=timeout)
+
+    def test_value_survives_star_import(self):
+        # A new on-demand import makes JShell recompile earlier snippets; their variables must keep
+        # their values (the kernel redefines snippet classes in place).
+        self.run_cell('ai.djl.Device kept = ai.djl.Device.cpu();')
+        self.run_cell("import ai.djl.ndarray.types.*;")
+        reply, outputs = self.run_cell("kept")
+        results = [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"]
+        self.assertEqual(results, ["cpu()"])
+
+    def test_error_shows_failing_line(self):
+        reply, outputs = self.run_cell("int a = 1;\nint b = a / 0;\nint c = 2;")
+        self.assertEqual(reply["content"]["status"], "error")
+        traceback = "\n".join(outputs[0]["content"]["traceback"])
+        self.assertIn("ArithmeticException", traceback)
+        self.assertIn("line 2: int b = a / 0;", traceback)
+
+    def test_load_magic_runs_file_relative_to_working_dir(self):
+        with tempfile.NamedTemporaryFile("w", suffix=".jsh", dir=os.getcwd(), delete=False) as f:
+            f.write("int loadedValue() { return 41 + 1; }\n")
+        try:
+            reply, outputs = self.run_cell(f"%load {os.path.basename(f.name)}\nloadedValue()")
+        finally:
+            os.unlink(f.name)
+        self.assertEqual(reply["content"]["status"], "ok", outputs)
+        results = [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"]
+        self.assertEqual(results, ["42"])
+
+    def test_interrupt_stops_sleeping_and_busy_cells(self):
+        for code in ("Thread.sleep(600_000);", "long n = 0; while (true) { n++; }"):
+            with self.subTest(code=code):
+                self.flush_channels()
+                msg_id = self.kc.execute(code)
+                # Interrupt once the kernel reports the cell running (no fixed sleeps).
+                while True:
+                    msg = self.kc.get_iopub_msg(timeout=30)
+                    if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
+                        break
+                started = time.monotonic()
+                self.km.interrupt_kernel()
+                reply = self.get_non_kernel_info_reply(timeout=30)
+                self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+                self.assertEqual(reply["content"]["status"], "error")
+                self.assertLess(time.monotonic() - started, 10)
+                after, outputs = self.run_cell("1 + 1")
+                self.assertEqual(after["content"]["status"], "ok")
+
+
+if __name__ == "__main__":
+    unittest.main()
