@@ -124,7 +124,7 @@ public final class Charts {
         if (rows.size() != n || cols.size() != m) {
             throw new IllegalArgumentException("labels do not fit a " + n + "x" + m + " matrix");
         }
-        HeatMapChart chart = new HeatMapChartBuilder().width(Math.max(360, 40 * m + 160)).height(Math.max(300, 30 * n + 120))
+        HeatMapChart chart = new HeatMapChartBuilder().width(Math.max(420, 56 * m + 260)).height(Math.max(320, 40 * n + 140))
                 .title(title).build();
         List<String> yLabels = new ArrayList<>(rows);
         java.util.Collections.reverse(yLabels); // XChart counts y upwards; row 0 belongs on top
@@ -136,17 +136,24 @@ public final class Charts {
                 throw new IllegalArgumentException("ragged matrix");
             }
             for (int j = 0; j < m; j++) {
-                cells.add(new Number[] {j, n - 1 - i, matrix[i][j]});
+                cells.add(new Number[] {j, n - 1 - i, round2(matrix[i][j])}); // 2 decimals: readable cells
                 lo = Math.min(lo, matrix[i][j]);
                 hi = Math.max(hi, matrix[i][j]);
             }
         }
         chart.addSeries("values", cols, yLabels, cells);
-        chart.getStyler().setShowValue(showValues).setMin(lo).setMax(hi > lo ? hi : lo + 1)
+        chart.getStyler().setShowValue(showValues).setMin(round2(lo)).setMax(hi > lo ? round2(hi) : round2(lo) + 1)
                 .setRangeColors(new Color[] {new Color(49, 54, 149), Color.WHITE, new Color(165, 0, 38)});
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setPlotContentSize(0.95);
+        chart.getStyler().setValueFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
+        chart.getStyler().setAxisTickLabelsFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
+        chart.getStyler().setXAxisLabelRotation(m > 6 ? 45 : 0);
         return chart;
+    }
+
+    private static double round2(double v) {
+        return Math.round(v * 100) / 100.0;
     }
 
     /** Bars of counts per category (e.g. how many sentences chose each prototype). */
