@@ -67,7 +67,8 @@ public final class Workspace {
     /**
      * The shared small pretraining run, BUILT when missing: the tiny preset on {@link #data}, each
      * stage PRIOR_EPOCHS epochs cut at PRIOR_MAX_STEPS steps. At the CI defaults (scale 0.1, 1 epoch,
-     * 8 steps) that is 24 steps of batch 16 on 64 px images: about a minute on 2 CPU cores.
+     * 8 steps) that is 24 steps of batch 16 on 64 px images: measured 65 s of CPU time (2.5-3 min of
+     * wall time on a 2-core machine shared with other builds, load average ~10).
      */
     public static PretrainedRun pretrainedRun(Knobs knobs) throws IOException {
         Path data = data(knobs);
