@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Executes every notebooks/*.ipynb headlessly on the kit's kernel and fails on any cell error.
+# Usage: .ci/notebooks.sh [NAME.ipynb ...]   (names under notebooks/; default: all of them)
 #
 # Assumes the kit is built: mvn -f lib/pom.xml package -DskipTests (or install).
 # Uses Debian's Jupyter (/usr/bin/jupyter, /usr/bin/python3), not the first python3 on the PATH.
 # Env: JAVA_FOR_KERNEL (java executable or JDK home for the kernel; default: java on the PATH),
-#      PRIOR_DEVICE (passed to notebooks; default auto).
+#      PRIOR_DEVICE (passed to notebooks; default auto), other PRIOR_* knobs likewise (see
+#      org.priorkit.notebook.Knobs), NOTEBOOKS_KEEP (a folder to keep the executed notebooks in).
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,8 +24,19 @@ export JUPYTER_PATH="$work/prefix/share/jupyter"
 export JUPYTER_DATA_DIR="$work/data" JUPYTER_RUNTIME_DIR="$work/runtime"
 export PRIOR_DEVICE="${PRIOR_DEVICE:-auto}"
 
+notebooks=()
+if (( $# > 0 )); then
+    for name in "$@"; do
+        [[ -f "$repo/notebooks/$(basename "$name")" ]] || { echo "notebooks.sh: no notebooks/$(basename "$name")" >&2; exit 2; }
+        notebooks+=("$repo/notebooks/$(basename "$name")")
+    done
+else
+    notebooks=("$repo"/notebooks/*.ipynb)
+fi
+
 status=0
-for nb in "$repo"/notebooks/*.ipynb; do
+total_start=$(date +%s)
+for nb in "${notebooks[@]}"; do
     name=$(basename "$nb")
     start=$(date +%s)
     # Run from the notebook's folder, as Jupyter does, so relative paths in %load etc. resolve.
@@ -36,6 +49,11 @@ for nb in "$repo"/notebooks/*.ipynb; do
         status=1
     fi
 done
+
+if [[ -n "${NOTEBOOKS_KEEP:-}" && -d "$work/out" ]]; then
+    mkdir -p "$NOTEBOOKS_KEEP" && cp "$work/out/"*.ipynb "$NOTEBOOKS_KEEP/"
+fi
+echo "total $(( $(date +%s) - total_start )) s for ${#notebooks[@]} notebook(s)"
 
 # 00-setup must really have shown a picture and an HTML table, not just run.
 if [[ -f "$work/out/00-setup.ipynb" ]]; then

@@ -1,0 +1,106 @@
+package org.priorkit.notebook;
+
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import org.priorkit.config.PriorConfig;
+import org.priorkit.data.image.ImageSources;
+import org.priorkit.data.image.Normalization;
+import org.priorkit.data.mimic.MimicIndex;
+import org.priorkit.data.mimic.MimicLayout;
+import org.priorkit.data.mimic.MimicPair;
+import org.priorkit.model.Pretraining;
+import org.priorkit.model.PriorModel;
+import org.priorkit.text.tokenizer.ReportEncoder;
+import org.priorkit.text.tokenizer.WordPieceTokenizer;
+import org.priorkit.train.MetricsLog;
+import org.priorkit.train.PretrainSamples;
+import org.priorkit.train.Pretrainer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A finished pretraining run and the data it was trained on, with what a notebook needs from it:
+ * the model after a stage, the tokenizer, batches of pairs, and the metrics.
+ *
+ * @param dir    the run folder (stage checkpoints, last.ckpt, metrics.jsonl, vocab.txt)
+ * @param data   the data root it was trained on
+ * @param config the model's config, sized to the run's vocabulary
+ */
+public record PretrainedRun(Path dir, Path data, PriorConfig config, WordPieceTokenizer tokenizer) {
+
+    /** Opens a run folder written by {@link Pretraining} with {@code preset} (a vocabulary built from the reports). */
+    public static PretrainedRun open(Path dir, Path data, PriorConfig preset) throws IOException {
+        WordPieceTokenizer tokenizer = WordPieceTokenizer.load(dir.resolve(Pretraining.VOCAB), true);
+        return new PretrainedRun(dir, data, Pretraining.withVocabulary(preset, tokenizer), tokenizer);
+    }
+
+    /** The checkpoint written at the end of stage {@code stage} (1 align, 2 prototype, 3 reconstruct). */
+    public Path checkpoint(int stage) {
+        if (stage < 1 || stage > config.stages().size()) {
+            throw new IllegalArgumentException("stage must be 1.." + config.stages().size() + ", got " + stage);
+        }
+        return Pretrainer.stageCheckpoint(dir, stage - 1, config.stages().get(stage - 1).name());
+    }
+
+    /** A model with the weights of stage {@code stage}'s checkpoint, on {@code manager}'s device. */
+    public PriorModel load(int stage, NDManager manager) throws IOException {
+        return Pretraining.load(checkpoint(stage), config, manager);
+    }
+
+    /** The rows of the run's {@code metrics.jsonl}. */
+    public List<Map<String, Object>> metrics() throws IOException {
+        return MetricsLog.read(dir.resolve(Pretrainer.METRICS));
+    }
+
+    /** Image-report pairs of the data (PRIOR's filter: frontal, >= 4 sentences) in {@code split}, at most {@code max}. */
+    public List<MimicPair> pairs(String split, int max) {
+        List<MimicPair> out = new ArrayList<>();
+        for (MimicPair p : MimicIndex.load(MimicIndex.Options.prior(MimicLayout.find(data))).records()) {
+            if (p.split().equals(split) && out.size() < max) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** Model inputs for pairs, without augmentation: one sample is [image (1,H,W), ids (T), mask (T), sentenceIndex (T)]. */
+    public PretrainSamples samples(List<MimicPair> pairs) {
+        return new PretrainSamples(pairs, ImageSources.defaults(), config.image().imageSize(), false,
+                Normalization.PRIOR, new ReportEncoder(tokenizer, config.text().maxTokens()),
+                config.text().maxSentences());
+    }
+
+    /** A batch of pairs: [images (B,1,H,W), ids (B,T), attentionMask (B,T), sentenceIndex (B,T)]. */
+    public NDList batch(List<MimicPair> pairs, NDManager manager) {
+        PretrainSamples samples = samples(pairs);
+        List<NDList> rows = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            rows.add(samples.get(manager, i, 0));
+        }
+        NDList out = new NDList();
+        for (int k = 0; k < rows.get(0).size(); k++) {
+            NDList column = new NDList();
+            for (NDList r : rows) {
+                column.add(r.get(k));
+            }
+            out.add(NDArrays.stack(column));
+        }
+        return out;
+    }
+
+    /** True when every stage's checkpoint is on disk. */
+    public boolean complete() {
+        for (int s = 1; s <= config.stages().size(); s++) {
+            if (!Files.exists(checkpoint(s))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,125 @@
+package org.priorkit.notebook;
+
+import org.priorkit.config.PriorConfig;
+import org.priorkit.data.synth.SyntheticConfig;
+import org.priorkit.data.synth.SyntheticGenerator;
+import org.priorkit.model.Pretraining;
+import org.priorkit.train.Pretrainer;
+import org.priorkit.train.TrainOptions;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The files every notebook shares, made on first use and reused afterwards (under
+ * {@link Knobs#work()}):
+ * <ul>
+ *   <li>{@link #syntheticData}: the synthetic set at PRIOR_DATA_SCALE ({@code synthetic-s0.1/});</li>
+ *   <li>{@link #pretrainedRun}: a small pretraining run of the tiny preset on that data, PRIOR_EPOCHS
+ *       epochs and at most PRIOR_MAX_STEPS steps per stage ({@code pretrain-tiny-e1-m8-.../}).</li>
+ * </ul>
+ * A notebook can therefore run on its own (it builds what is missing) or after the others (it
+ * reuses their files). A file lock keeps two notebooks running at once from building the same thing
+ * twice; a half-built synthetic set never looks finished (it is renamed into place at the end), and
+ * a killed pretraining resumes from its last checkpoint.
+ */
+public final class Workspace {
+
+    private Workspace() {}
+
+    /** The data the notebooks use: PRIOR_DATA if given, else the synthetic set. */
+    public static Path data(Knobs knobs) throws IOException {
+        return knobs.realData() ? knobs.data() : syntheticData(knobs);
+    }
+
+    /** The synthetic set at the knobs' scale, generated once (seed 42, 128 px). */
+    public static Path syntheticData(Knobs knobs) throws IOException {
+        Path root = knobs.work().resolve(String.format(Locale.ROOT, "synthetic-s%s", knobs.dataScale()));
+        if (Files.isDirectory(root)) {
+            return root;
+        }
+        try (Lock lock = lock(knobs)) {
+            if (Files.isDirectory(root)) {
+                return root; // another process made it while we waited
+            }
+            Path partial = root.resolveSibling(root.getFileName() + ".partial");
+            deleteTree(partial);
+            System.err.println("generating the synthetic set (scale " + knobs.dataScale() + ") in " + root);
+            System.err.println(SyntheticGenerator.generate(SyntheticConfig.defaults().scaled(knobs.dataScale()), partial));
+            Files.move(partial, root, StandardCopyOption.ATOMIC_MOVE);
+            return root;
+        }
+    }
+
+    /** The preset of the shared run: tiny, with PRIOR_EPOCHS epochs per stage. */
+    public static PriorConfig preset(Knobs knobs) {
+        return Pretraining.withEpochs(PriorConfig.tiny(), knobs.epochs());
+    }
+
+    /**
+     * The shared small pretraining run, BUILT when missing: the tiny preset on {@link #data}, each
+     * stage PRIOR_EPOCHS epochs cut at PRIOR_MAX_STEPS steps. At the CI defaults (scale 0.1, 1 epoch,
+     * 8 steps) that is 24 steps of batch 16 on 64 px images: measured 65 s of CPU time (2.5-3 min of
+     * wall time on a 2-core machine shared with other builds, load average ~10).
+     */
+    public static PretrainedRun pretrainedRun(Knobs knobs) throws IOException {
+        Path data = data(knobs);
+        PriorConfig preset = preset(knobs);
+        String name = String.format(Locale.ROOT, "pretrain-%s-e%d-m%d-%08x", preset.preset(), knobs.epochs(),
+                knobs.maxSteps(), data.toString().hashCode());
+        Path dir = knobs.work().resolve(name);
+        if (done(dir, preset)) {
+            return PretrainedRun.open(dir, data, preset);
+        }
+        try (Lock lock = lock(knobs)) {
+            if (!done(dir, preset)) {
+                System.err.println("building the shared pretraining run in " + dir + " (" + knobs + ")");
+                TrainOptions options = new TrainOptions(dir, 1000, 2, 2, knobs.maxSteps(), false, 4);
+                new Pretraining(data, dir, preset, null, 0).run(knobs.resolveDevice(), options);
+            }
+        }
+        return PretrainedRun.open(dir, data, preset);
+    }
+
+    private static boolean done(Path dir, PriorConfig preset) {
+        int last = preset.stages().size() - 1;
+        return Files.exists(Pretrainer.stageCheckpoint(dir, last, preset.stages().get(last).name()))
+                && Files.exists(dir.resolve(Pretraining.VOCAB));
+    }
+
+    /** A lock on the work folder shared by processes; closing it releases the lock and its file. */
+    private record Lock(FileChannel channel, FileLock lock) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            try (channel) {
+                lock.release();
+            }
+        }
+    }
+
+    private static Lock lock(Knobs knobs) throws IOException {
+        Files.createDirectories(knobs.work());
+        FileChannel channel = FileChannel.open(knobs.work().resolve(".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        return new Lock(channel, channel.lock());
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
+    }
+}

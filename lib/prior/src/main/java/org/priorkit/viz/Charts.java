@@ -1,0 +1,262 @@
+package org.priorkit.viz;
+
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * XChart charts for the notebooks and the run-all report. Each method builds one chart from plain
+ * arrays (or the rows of a {@code metrics.jsonl}); show it in a notebook as the cell's value or with
+ * {@code display(chart)}, or write it with {@link #savePng}.
+ */
+public final class Charts {
+
+    /** Columns of a {@code metrics.jsonl} row that are not loss terms. */
+    public static final Set<String> METRIC_COLUMNS = Set.of("step", "stage", "stage_name", "stage_step", "lr",
+            "images_per_s");
+
+    private static final int WIDTH = 600;
+    private static final int HEIGHT = 360;
+
+    private Charts() {}
+
+    /** Writes {@code chart} as a PNG file (parent folders are created). */
+    public static void savePng(Chart<?, ?> chart, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+        }
+    }
+
+    /** The loss terms logged in {@code rows} (every numeric column but step, stage, lr, ...), in first-seen order. */
+    public static List<String> lossTerms(List<Map<String, Object>> rows) {
+        Set<String> terms = new LinkedHashSet<>();
+        for (Map<String, Object> r : rows) {
+            for (Map.Entry<String, Object> e : r.entrySet()) {
+                if (!METRIC_COLUMNS.contains(e.getKey()) && e.getValue() instanceof Number) {
+                    terms.add(e.getKey());
+                }
+            }
+        }
+        return new ArrayList<>(terms);
+    }
+
+    /**
+     * Every loss term against the global step over the whole run, with a dashed line where each
+     * stage starts (terms appear when their stage adds them). {@code terms} empty: all but "total".
+     */
+    public static XYChart lossCurves(List<Map<String, Object>> rows, String... terms) {
+        XYChart chart = xy("loss per step", "global step", "loss (unweighted)");
+        for (String term : chosen(rows, terms)) {
+            addSeries(chart, term, rows, term, -1);
+        }
+        int previous = -1;
+        for (Map<String, Object> r : rows) {
+            int stage = number(r, "stage").intValue();
+            if (stage != previous && previous != -1) {
+                chart.addAnnotation(new AnnotationLine(number(r, "step").doubleValue() - 0.5, true, false));
+            }
+            previous = stage;
+        }
+        return chart;
+    }
+
+    /** The loss terms of one stage (1-based, as logged) against the step within the stage. */
+    public static XYChart lossCurves(List<Map<String, Object>> rows, int stage, String... terms) {
+        List<Map<String, Object>> mine = rows.stream().filter(r -> number(r, "stage").intValue() == stage).toList();
+        if (mine.isEmpty()) {
+            throw new IllegalArgumentException("no rows of stage " + stage + " in the metrics");
+        }
+        XYChart chart = xy("stage " + stage + " (" + mine.get(0).get("stage_name") + ")", "step in stage", "loss");
+        for (String term : chosen(mine, terms)) {
+            addSeries(chart, term, mine, term, stage);
+        }
+        return chart;
+    }
+
+    /** One chart per logged stage, in stage order. */
+    public static List<XYChart> lossCurvesByStage(List<Map<String, Object>> rows, String... terms) {
+        List<XYChart> charts = new ArrayList<>();
+        rows.stream().map(r -> number(r, "stage").intValue()).distinct().sorted()
+                .forEach(s -> charts.add(lossCurves(rows, s, terms)));
+        return charts;
+    }
+
+    /** A line chart of several named series over the same x values. */
+    public static XYChart lines(String title, String xTitle, String yTitle, double[] x, Map<String, double[]> series) {
+        XYChart chart = xy(title, xTitle, yTitle);
+        series.forEach((name, y) -> chart.addSeries(name, x, y).setMarker(SeriesMarkers.NONE));
+        return chart;
+    }
+
+    /**
+     * A matrix as a coloured grid, row 0 at the top (a batch's image-report similarity, a confusion
+     * matrix). Labels may be null (indices are used); values are printed when {@code showValues}.
+     */
+    public static HeatMapChart heatmap(String title, double[][] matrix, List<String> rowLabels, List<String> columnLabels,
+                                       boolean showValues) {
+        int n = matrix.length;
+        int m = n == 0 ? 0 : matrix[0].length;
+        List<String> rows = rowLabels != null ? rowLabels : indexLabels(n);
+        List<String> cols = columnLabels != null ? columnLabels : indexLabels(m);
+        if (rows.size() != n || cols.size() != m) {
+            throw new IllegalArgumentException("labels do not fit a " + n + "x" + m + " matrix");
+        }
+        HeatMapChart chart = new HeatMapChartBuilder().width(Math.max(420, 56 * m + 260)).height(Math.max(320, 40 * n + 140))
+                .title(title).build();
+        List<String> yLabels = new ArrayList<>(rows);
+        java.util.Collections.reverse(yLabels); // XChart counts y upwards; row 0 belongs on top
+        List<Number[]> cells = new ArrayList<>();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            if (matrix[i].length != m) {
+                throw new IllegalArgumentException("ragged matrix");
+            }
+            for (int j = 0; j < m; j++) {
+                cells.add(new Number[] {j, n - 1 - i, round2(matrix[i][j])}); // 2 decimals: readable cells
+                lo = Math.min(lo, matrix[i][j]);
+                hi = Math.max(hi, matrix[i][j]);
+            }
+        }
+        chart.addSeries("values", cols, yLabels, cells);
+        chart.getStyler().setShowValue(showValues).setMin(round2(lo)).setMax(hi > lo ? round2(hi) : round2(lo) + 1)
+                .setRangeColors(new Color[] {new Color(49, 54, 149), Color.WHITE, new Color(165, 0, 38)});
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setPlotContentSize(0.95);
+        chart.getStyler().setValueFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
+        chart.getStyler().setAxisTickLabelsFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
+        chart.getStyler().setXAxisLabelRotation(m > 6 ? 45 : 0);
+        return chart;
+    }
+
+    private static double round2(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    /** Bars of counts per category (e.g. how many sentences chose each prototype). */
+    public static CategoryChart bars(String title, String xTitle, String yTitle, List<String> categories, double[] values) {
+        if (categories.size() != values.length) {
+            throw new IllegalArgumentException(categories.size() + " categories for " + values.length + " values");
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        List<Double> ys = new ArrayList<>();
+        for (double v : values) {
+            ys.add(v);
+        }
+        chart.addSeries(yTitle, categories, ys);
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisLabelRotation(categories.size() > 12 ? 90 : 0);
+        return chart;
+    }
+
+    /** Points (N, 2) coloured by their class name (one series per class, in first-seen order). */
+    public static XYChart scatter(String title, double[][] points, List<String> classes) {
+        if (points.length != classes.size()) {
+            throw new IllegalArgumentException(points.length + " points for " + classes.size() + " class names");
+        }
+        Map<String, List<double[]>> byClass = new LinkedHashMap<>();
+        for (int i = 0; i < points.length; i++) {
+            byClass.computeIfAbsent(classes.get(i), k -> new ArrayList<>()).add(points[i]);
+        }
+        XYChart chart = xy(title, "component 1", "component 2");
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(7);
+        byClass.forEach((name, ps) -> chart.addSeries(name,
+                ps.stream().mapToDouble(p -> p[0]).toArray(), ps.stream().mapToDouble(p -> p[1]).toArray()));
+        return chart;
+    }
+
+    /** A ROC curve (false positive rate vs true positive rate) with the chance diagonal; AUROC in the legend. */
+    public static XYChart roc(String title, double[] fpr, double[] tpr, double auroc) {
+        XYChart chart = xy(title, "false positive rate", "true positive rate");
+        chart.addSeries(String.format(java.util.Locale.ROOT, "AUROC %.3f", auroc), fpr, tpr).setMarker(SeriesMarkers.NONE);
+        chart.addSeries("chance", new double[] {0, 1}, new double[] {0, 1}).setMarker(SeriesMarkers.NONE)
+                .setLineColor(Color.GRAY);
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        return chart;
+    }
+
+    /** A confusion matrix (rows truth, columns predicted) with its counts printed. */
+    public static HeatMapChart confusion(String title, long[][] counts, List<String> classes) {
+        double[][] m = new double[counts.length][];
+        for (int i = 0; i < counts.length; i++) {
+            m[i] = new double[counts[i].length];
+            for (int j = 0; j < counts[i].length; j++) {
+                m[i][j] = counts[i][j];
+            }
+        }
+        HeatMapChart chart = heatmap(title, m, classes, classes, true);
+        chart.setXAxisTitle("predicted");
+        chart.setYAxisTitle("truth");
+        return chart;
+    }
+
+    private static XYChart xy(String title, String xTitle, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        return chart;
+    }
+
+    private static List<String> chosen(List<Map<String, Object>> rows, String... terms) {
+        if (terms.length > 0) {
+            return List.of(terms);
+        }
+        List<String> all = lossTerms(rows);
+        all.remove("total");
+        return all;
+    }
+
+    private static void addSeries(XYChart chart, String name, List<Map<String, Object>> rows, String term, int stage) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (Map<String, Object> r : rows) {
+            if (r.get(term) instanceof Number v) {
+                xs.add(number(r, stage > 0 && r.containsKey("stage_step") ? "stage_step" : "step").doubleValue());
+                ys.add(v.doubleValue());
+            }
+        }
+        if (!xs.isEmpty()) {
+            chart.addSeries(name, xs, ys).setMarker(SeriesMarkers.NONE);
+        }
+    }
+
+    private static Number number(Map<String, Object> row, String key) {
+        if (row.get(key) instanceof Number n) {
+            return n;
+        }
+        throw new IllegalArgumentException("metrics row has no number '" + key + "': " + row);
+    }
+
+    private static List<String> indexLabels(int n) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(Integer.toString(i));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,51 @@
+package org.priorkit.notebook;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WorkspaceTest {
+
+    @Test
+    void syntheticSetIsGeneratedOnceAndReused(@TempDir Path dir) throws Exception {
+        Knobs k = Knobs.from(Map.of("PRIOR_DATA_SCALE", "0.01", "PRIOR_WORK", dir.toString()), dir, dir);
+        Path root = Workspace.syntheticData(k);
+        assertTrue(Files.exists(root.resolve("synthetic-truth.jsonl")));
+        assertFalse(Files.exists(root.resolveSibling(root.getFileName() + ".partial")));
+        var stamp = Files.getLastModifiedTime(root.resolve("synthetic-truth.jsonl"));
+        assertEquals(root, Workspace.syntheticData(k));
+        assertEquals(stamp, Files.getLastModifiedTime(root.resolve("synthetic-truth.jsonl"))); // not regenerated
+        assertEquals(root, Workspace.data(k));
+    }
+
+    @Test
+    void pretrainedRunIsBuiltWhenMissingThenReused(@TempDir Path dir) throws Exception {
+        Knobs k = Knobs.from(Map.of("PRIOR_DATA_SCALE", "0.05", "PRIOR_MAX_STEPS", "1", "PRIOR_DEVICE", "cpu",
+                "PRIOR_WORK", dir.toString()), dir, dir);
+        PretrainedRun run = Workspace.pretrainedRun(k);
+        assertTrue(run.complete());
+        assertEquals(3, run.metrics().size()); // one step per stage
+        var stamp = Files.getLastModifiedTime(run.checkpoint(3));
+        PretrainedRun again = Workspace.pretrainedRun(k);
+        assertEquals(run.dir(), again.dir());
+        assertEquals(stamp, Files.getLastModifiedTime(again.checkpoint(3)));
+        try (NDManager m = NDManager.newBaseManager()) {
+            var model = run.load(3, m);
+            NDList batch = run.batch(run.pairs("train", 2), m);
+            int size = run.config().image().imageSize();
+            assertEquals(new Shape(2, 1, size, size), batch.get(0).getShape());
+            assertEquals(new Shape(2, run.config().text().maxTokens()), batch.get(1).getShape());
+            assertEquals(run.config().embedDim(), model.config().embedDim());
+        }
+    }
+}
