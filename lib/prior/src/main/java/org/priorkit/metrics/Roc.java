@@ -1,5 +1,7 @@
 package org.priorkit.metrics;
 
+import java.util.Arrays;
+
 /**
  * The ROC curve of a binary scorer: point {@code i} is (fpr[i], tpr[i]) when everything scoring
  * {@code >= thresholds[i]} is called positive.
@@ -48,11 +50,7 @@ public record Roc(double[] fpr, double[] tpr, double[] thresholds) {
     record Counts(long[] tp, long[] fp, double[] thresholds) {
 
         static Counts of(double[] scores, int[] labels) {
-            Integer[] order = new Integer[scores.length];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            java.util.Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+            int[] order = Ranking.descending(scores);
             long[] tp = new long[scores.length];
             long[] fp = new long[scores.length];
             double[] thresholds = new double[scores.length];
@@ -73,8 +71,8 @@ public record Roc(double[] fpr, double[] tpr, double[] thresholds) {
                     m++;
                 }
             }
-            return new Counts(java.util.Arrays.copyOf(tp, m), java.util.Arrays.copyOf(fp, m),
-                    java.util.Arrays.copyOf(thresholds, m));
+            return new Counts(Arrays.copyOf(tp, m), Arrays.copyOf(fp, m),
+                    Arrays.copyOf(thresholds, m));
         }
     }
 }
