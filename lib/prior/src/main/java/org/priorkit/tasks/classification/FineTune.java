@@ -109,13 +109,15 @@ public final class FineTune {
                         files.add(r.image());
                         System.arraycopy(r.targets(), 0, y, k * c, c);
                     }
-                    try (NDManager step = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        gc.zeroGradients();
-                        NDArray x = FeatureExtractor.batch(step, files, loader); // (B, 1, H, W)
-                        NDArray global = model.imageEncoder().forward(ps, new NDList(x), true).get(0); // (B, D)
-                        NDArray logits = head.forward(ps, new NDList(global), true).singletonOrThrow(); // (B, C)
-                        gc.backward(SigmoidBce.loss(logits, step.create(y, new Shape(b, c))));
-                        encoderOpt.update(encoder, o.encoderLr());
+                    try (NDManager step = m.newSubManager()) {
+                        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                            Gradients.zero(all);
+                            NDArray x = FeatureExtractor.batch(step, files, loader); // (B, 1, H, W)
+                            NDArray global = model.imageEncoder().forward(ps, new NDList(x), true).get(0); // (B, D)
+                            NDArray logits = head.forward(ps, new NDList(global), true).singletonOrThrow(); // (B, C)
+                            gc.backward(SigmoidBce.loss(logits, step.create(y, new Shape(b, c))));
+                        }
+                        encoderOpt.update(encoder, o.encoderLr()); // outside the collector: no graph for the update
                         headOpt.update(headParams, o.headLr());
                     }
                 }

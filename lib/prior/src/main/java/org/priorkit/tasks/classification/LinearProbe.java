@@ -139,13 +139,15 @@ public final class LinearProbe {
                         xb[k] = xTrain[idx[start + k]];
                         yb[k] = yTrain[idx[start + k]];
                     }
-                    try (NDManager step = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        gc.zeroGradients();
-                        NDArray x = step.create(flat(xb, mean, std), new Shape(b, d)); // (B, D)
-                        NDArray y = step.create(flat(yb, null, null), new Shape(b, c)); // (B, C)
-                        NDArray logits = linear.forward(ps, new NDList(x), true).singletonOrThrow(); // (B, C)
-                        gc.backward(SigmoidBce.loss(logits, y));
-                        adamw.update(params, o.learningRate());
+                    try (NDManager step = m.newSubManager()) {
+                        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                            Gradients.zero(params);
+                            NDArray x = step.create(flat(xb, mean, std), new Shape(b, d)); // (B, D)
+                            NDArray y = step.create(flat(yb, null, null), new Shape(b, c)); // (B, C)
+                            NDArray logits = linear.forward(ps, new NDList(x), true).singletonOrThrow(); // (B, C)
+                            gc.backward(SigmoidBce.loss(logits, y));
+                        }
+                        adamw.update(params, o.learningRate()); // outside the collector: no graph for the update
                     }
                 }
                 if (xv == null) {
