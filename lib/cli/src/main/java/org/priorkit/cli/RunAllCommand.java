@@ -33,7 +33,7 @@ final class RunAllCommand implements Callable<Integer> {
     @Option(names = "--seeds", split = ",", defaultValue = "1", description = "downstream seeds, e.g. 1,2,3 (default: ${DEFAULT-VALUE})")
     List<Long> seeds;
 
-    @Option(names = "--fractions", split = ",", defaultValue = "1%,10%,100%", description = "label fractions (default: ${DEFAULT-VALUE})")
+    @Option(names = "--fractions", split = ",", defaultValue = "1%,10%,100%", description = "label fractions (default: 1%%,10%%,100%%)")
     List<String> fractions;
 
     @Option(names = "--task-steps", defaultValue = "120", description = "training steps of the segmentation/detection heads (default: ${DEFAULT-VALUE})")

@@ -79,6 +79,9 @@ public final class RunAll {
             log.printf(Locale.ROOT, "[run-all %6.1f s] %s%n", (System.nanoTime() - t0) / 1e9, name);
         };
 
+        ai.djl.Device device = Devices.resolve(c.device());
+        Devices.use(device); // the tasks below open their managers on it
+
         // 1. Data.
         long t = System.nanoTime();
         if (!Files.exists(c.data())) {
@@ -100,14 +103,14 @@ public final class RunAll {
         TrainOptions options = TrainOptions.defaults(fullRun).withMaxStepsPerStage(c.maxStepsPerStage());
         t = System.nanoTime();
         phase.accept("pretraining PRIOR (3 stages) in " + fullRun);
-        new Pretraining(c.data(), fullRun, preset, null, 0).run(Devices.resolve(c.device()), options);
+        new Pretraining(c.data(), fullRun, preset, null, 0).run(device, options);
         seconds.put("pretrain PRIOR", since(t));
         t = System.nanoTime();
         StageConfig first = preset.stages().get(0);
         PriorConfig globalOnly = preset.withStages(List.of(new StageConfig(first.name(), first.epochs(), first.peakLr(),
                 first.warmupEpochs(), first.weightDecay(), Map.of("global", 1.0), false)));
         phase.accept("pretraining the global-only rung in " + globalRun);
-        new Pretraining(c.data(), globalRun, globalOnly, null, 0).run(Devices.resolve(c.device()),
+        new Pretraining(c.data(), globalRun, globalOnly, null, 0).run(device,
                 new TrainOptions(globalRun, options.checkpointEvery(), options.loaderThreads(), options.prefetch(),
                         options.maxStepsPerStage(), options.progressBar(), options.logEvery()));
         seconds.put("pretrain global only", since(t));
@@ -268,7 +271,7 @@ public final class RunAll {
     private static HtmlReport.Plot attentionFigure(Path fullRun, RunAllConfig c, PriorConfig preset, Path plots)
             throws IOException {
         PretrainedRun run = PretrainedRun.open(fullRun, c.data(), preset);
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(Devices.current())) {
             PriorModel model = run.load(3, manager);
             List<MimicPair> pairs = run.pairs("test", 1);
             if (pairs.isEmpty()) {
