@@ -12,8 +12,13 @@ public final class DeviceOption {
                     + "auto uses the first GPU if the engine sees one, else the CPU.")
     String device;
 
-    /** The resolved device; auto falls back to the CPU with one line on stderr. */
+    /**
+     * The resolved device, also made the process-wide device of the library's entry points;
+     * auto falls back to the CPU with one line on stderr.
+     */
     public Device resolve() {
-        return Devices.resolve(device);
+        Device d = Devices.resolve(device);
+        Devices.use(d);
+        return d;
     }
 }

@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         version = "PRIOR kit 0.1.0",
         description = "PRIOR (ICCV 2023) on DJL: data, pretraining, downstream tasks.",
         subcommands = {InfoCommand.class, GenerateCommand.class, PretrainCommand.class, BenchCommand.class,
+                RunAllCommand.class, TaskCommands.Classify.class, TaskCommands.ZeroShotCmd.class,
+                TaskCommands.Retrieve.class, TaskCommands.Segment.class, TaskCommands.Detect.class,
                 CommandLine.HelpCommand.class})
 public final class PriorCli implements Runnable {
 

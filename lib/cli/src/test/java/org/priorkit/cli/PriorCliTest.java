@@ -39,4 +39,23 @@ class PriorCliTest {
     void noCommandIsAUsageError() {
         assertEquals(2, PriorCli.execute());
     }
+
+    @Test
+    void everyCommandHasCleanHelp() {
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            for (String cmd : new String[] {"info", "generate", "pretrain", "bench", "run-all", "classify", "zeroshot",
+                    "retrieve", "segment", "detect"}) {
+                int[] code = new int[1];
+                String out = captureOut(() -> code[0] = PriorCli.execute(cmd, "--help"));
+                assertEquals(0, code[0], cmd);
+                assertTrue(out.startsWith("Usage: kit " + cmd), out);
+            }
+        } finally {
+            System.setErr(oldErr);
+        }
+        assertFalse(err.toString(StandardCharsets.UTF_8).contains("WARN"), err.toString(StandardCharsets.UTF_8));
+    }
 }

@@ -15,7 +15,24 @@ import java.util.function.Consumer;
  */
 public final class Devices {
 
+    /** The device {@link #use} chose for this process; null until then. */
+    private static volatile Device current;
+
     private Devices() {}
+
+    /**
+     * Makes {@code device} the process-wide device of the kit's entry points (tasks, run-all),
+     * as a command's {@code --device} option does once at start.
+     */
+    public static void use(Device device) {
+        current = device;
+    }
+
+    /** The device chosen with {@link #use}, else the engine's default (first GPU, or the CPU). */
+    public static Device current() {
+        Device d = current;
+        return d != null ? d : Engine.getInstance().defaultDevice();
+    }
 
     /** Parses and resolves a device spec against the GPUs the engine can see. */
     public static Device resolve(String spec) {

@@ -81,8 +81,13 @@ public final class Pretrainer {
                 }
             }
             MetricsLog.truncateAfter(metricsFile, globalStep);
-            System.err.printf("resuming from %s: stage %d step %d (global step %d)%n",
-                    lastFile, startStage + 1, startStep, globalStep);
+            if (startStage >= config.stages().size()) {
+                System.err.printf("%s: all %d stages already done (global step %d)%n", lastFile,
+                        config.stages().size(), globalStep);
+            } else {
+                System.err.printf("resuming from %s: stage %d step %d (global step %d)%n",
+                        lastFile, startStage + 1, startStep, globalStep);
+            }
         }
 
         List<StageResult> results = new ArrayList<>();

@@ -204,6 +204,16 @@ public final class Charts {
         return chart;
     }
 
+    /** Several ROC curves on one chart (e.g. one per class, or one per model): name -> (fpr, tpr, auroc). */
+    public static XYChart rocCurves(String title, Map<String, double[][]> curves) {
+        XYChart chart = xy(title, "false positive rate", "true positive rate");
+        curves.forEach((name, c) -> chart.addSeries(name, c[0], c[1]).setMarker(SeriesMarkers.NONE));
+        chart.addSeries("chance", new double[] {0, 1}, new double[] {0, 1}).setMarker(SeriesMarkers.NONE)
+                .setLineColor(Color.GRAY);
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        return chart;
+    }
+
     /** A confusion matrix (rows truth, columns predicted) with its counts printed. */
     public static HeatMapChart confusion(String title, long[][] counts, List<String> classes) {
         double[][] m = new double[counts.length][];

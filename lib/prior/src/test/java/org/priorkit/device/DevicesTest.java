@@ -52,4 +52,15 @@ class DevicesTest {
         assertNotNull(d);
         assertTrue(Devices.describe(d).startsWith("PyTorch"));
     }
+
+    @Test
+    void useSetsTheProcessWideDevice() {
+        try {
+            Devices.use(Device.cpu());
+            assertEquals(Device.cpu(), Devices.current());
+        } finally {
+            Devices.use(null);
+        }
+        assertEquals(ai.djl.engine.Engine.getInstance().defaultDevice(), Devices.current());
+    }
 }

@@ -1,6 +1,7 @@
 package org.priorkit.tasks.classification;
 
 import ai.djl.ndarray.NDManager;
+import org.priorkit.device.Devices;
 import org.priorkit.data.chexpert.ChexpertClasses;
 import org.priorkit.data.chexpert.ChexpertRecord;
 import org.priorkit.data.chexpert.LabelPolicy;
@@ -47,7 +48,7 @@ public final class ClassificationTask {
     public static ClassificationResult run(Path dataRoot, Path checkpoint, ClassificationConfig config)
             throws IOException {
         long t0 = System.nanoTime();
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(Devices.current())) {
             TaskModel model = TaskModel.open(checkpoint, dataRoot, config.preset(), manager);
             return run(model, new TaskData(dataRoot), config, manager, t0);
         }

@@ -5,7 +5,6 @@ import org.priorkit.data.split.FractionSampler;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -68,12 +67,5 @@ public final class LabelFraction {
             }
         }
         return out;
-    }
-
-    /** Distinct patients in {@code records}. */
-    public static int patients(List<LabeledImage> records) {
-        Set<String> p = new HashSet<>();
-        records.forEach(r -> p.add(r.patient()));
-        return p.size();
     }
 }

@@ -44,9 +44,13 @@ public final class LinearProbe {
             }
         }
 
-        /** 200 epochs at most, batch 256, LR 1e-2, weight decay 1e-4, patience 20: about a second on 2000 x 64 features. */
+        /**
+         * 200 epochs at most, batch 1024, LR 3e-2, weight decay 1e-4, patience 20. Large batches on
+         * purpose: each step costs a few DJL calls whatever its size, so on the synthetic set's
+         * 1,600 x 64 features two steps per epoch are ~4x cheaper than seven and reach the same AUROC.
+         */
         public static Options defaults() {
-            return new Options(200, 256, 1e-2, 1e-4, 20);
+            return new Options(200, 1024, 3e-2, 1e-4, 20);
         }
 
         public Options withEpochs(int e) {

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
+import org.priorkit.device.Devices;
 import org.priorkit.config.PriorConfig;
 import org.priorkit.data.image.GrayImage;
 import org.priorkit.data.image.Normalization;
@@ -53,7 +54,7 @@ public final class Detection {
      * or a randomly initialised tiny-preset model when {@code runDirOrNull} is null.
      */
     public static DetectionResult run(Path dataRoot, Path runDirOrNull, DetectionConfig config) throws IOException {
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(Devices.current())) {
             PriorModel model = runDirOrNull == null
                     ? Encoders.random(PriorConfig.tiny().withSeed(config.seed()), manager)
                     : Encoders.load(runDirOrNull, manager);

@@ -1,6 +1,7 @@
 package org.priorkit.tasks.retrieval;
 
 import ai.djl.ndarray.NDManager;
+import org.priorkit.device.Devices;
 import org.priorkit.data.chexpert.ChexpertClasses;
 import org.priorkit.data.chexpert.FiveBy200Entry;
 import org.priorkit.metrics.Retrieval;
@@ -31,7 +32,7 @@ public final class ImageTextRetrieval {
     /** The entry {@code kit retrieve} calls: checkpoint (run folder or .ckpt) or null for random init. */
     public static RetrievalResult run(Path dataRoot, Path checkpoint, RetrievalConfig config) throws IOException {
         long t0 = System.nanoTime();
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(Devices.current())) {
             TaskModel model = TaskModel.open(checkpoint, dataRoot, config.preset(), manager);
             TaskData data = new TaskData(dataRoot);
             List<PoolReport> pool = ReportPool.fromMimic(data.mimicPairs(), config.splits());

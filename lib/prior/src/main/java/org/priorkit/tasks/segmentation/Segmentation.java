@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import org.priorkit.device.Devices;
 import org.priorkit.config.PriorConfig;
 import org.priorkit.data.image.GrayImage;
 import org.priorkit.data.image.Normalization;
@@ -42,7 +43,7 @@ public final class Segmentation {
      * or a randomly initialised tiny-preset model when {@code runDirOrNull} is null.
      */
     public static SegmentationResult run(Path dataRoot, Path runDirOrNull, SegmentationConfig config) throws IOException {
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(Devices.current())) {
             PriorModel model = runDirOrNull == null
                     ? Encoders.random(PriorConfig.tiny().withSeed(config.seed()), manager)
                     : Encoders.load(runDirOrNull, manager);

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import org.priorkit.device.Devices;
 import org.priorkit.data.chexpert.ChexpertClasses;
 import org.priorkit.data.chexpert.FiveBy200Entry;
 import org.priorkit.data.image.ImageLoader;
@@ -57,7 +58,7 @@ public final class ZeroShot {
     /** The entry {@code kit zeroshot} calls: checkpoint (run folder or .ckpt) or null for random init. */
     public static ZeroShotResult run(Path dataRoot, Path checkpoint, ZeroShotConfig config) throws IOException {
         long t0 = System.nanoTime();
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(Devices.current())) {
             TaskModel model = TaskModel.open(checkpoint, dataRoot, config.preset(), manager);
             return run(model, new TaskData(dataRoot).fiveBy200(), config, manager, t0);
         }

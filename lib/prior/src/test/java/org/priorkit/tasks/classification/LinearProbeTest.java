@@ -46,7 +46,7 @@ class LinearProbeTest {
         float[][][] test = toy(200, 3);
         try (NDManager m = NDManager.newBaseManager()) {
             LinearProbe.Trained t = LinearProbe.train(train[0], train[1], val[0], val[1],
-                    LinearProbe.Options.defaults(), 7, m);
+                    LinearProbe.Options.defaults().withEpochs(60), 7, m);
             double[] auroc = Auroc.perClass(t.head().probabilities(test[0]), ints(test[1]));
             assertTrue(auroc[0] > 0.95 && auroc[1] > 0.95, java.util.Arrays.toString(auroc));
             assertTrue(t.bestEpoch() >= 1 && t.bestEpoch() <= t.epochsRun());
@@ -57,7 +57,7 @@ class LinearProbeTest {
     void sameSeedSameHeadAndEarlyStoppingKeepsTheBestEpoch() {
         float[][][] train = toy(120, 4);
         float[][][] val = toy(60, 5);
-        LinearProbe.Options o = new LinearProbe.Options(30, 32, 1e-2, 1e-4, 5);
+        LinearProbe.Options o = new LinearProbe.Options(30, 64, 1e-2, 1e-4, 5);
         try (NDManager m = NDManager.newBaseManager()) {
             LinearProbe.Trained a = LinearProbe.train(train[0], train[1], val[0], val[1], o, 11, m);
             LinearProbe.Trained b = LinearProbe.train(train[0], train[1], val[0], val[1], o, 11, m);

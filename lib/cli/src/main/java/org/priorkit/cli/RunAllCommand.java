@@ -1,0 +1,71 @@
+package org.priorkit.cli;
+
+import org.priorkit.data.split.DataFraction;
+import org.priorkit.runall.RunAll;
+import org.priorkit.runall.RunAllConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code kit run-all}: the main job, from synthetic data to the ablation ladder's report. */
+@Command(name = "run-all", mixinStandardHelpOptions = true,
+        description = {"Generate the synthetic set, pretrain PRIOR (and a global-only run), run all five downstream",
+                "tasks for every rung of the ablation ladder, and write results.md/csv, plots/ and index.html."})
+final class RunAllCommand implements Callable<Integer> {
+
+    @Option(names = "--data", defaultValue = "data/synthetic", description = "data root (default: ${DEFAULT-VALUE}; generated when missing)")
+    Path data;
+
+    @Option(names = "--out", defaultValue = "runs/run-all", description = "output folder (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--preset", defaultValue = "tiny", description = "tiny or paper (default: ${DEFAULT-VALUE})")
+    String preset;
+
+    @Option(names = "--epochs", description = "epochs of every pretraining stage (default: the preset's)")
+    Integer epochs;
+
+    @Option(names = "--seeds", split = ",", defaultValue = "1", description = "downstream seeds, e.g. 1,2,3 (default: ${DEFAULT-VALUE})")
+    List<Long> seeds;
+
+    @Option(names = "--fractions", split = ",", defaultValue = "1%,10%,100%", description = "label fractions (default: 1%%,10%%,100%%)")
+    List<String> fractions;
+
+    @Option(names = "--task-steps", defaultValue = "120", description = "training steps of the segmentation/detection heads (default: ${DEFAULT-VALUE})")
+    int taskSteps;
+
+    @Option(names = "--smoke", description = "tiny data and a few steps everywhere: checks the pipeline in a couple of minutes")
+    boolean smoke;
+
+    @Option(names = "--plotly-js", description = "plotly.min.js for the interactive chart (default: $PRIOR_PLOTLY_JS or lib/target/plotly/plotly.min.js)")
+    Path plotlyJs;
+
+    @Mixin DeviceOption device;
+
+    @Override
+    public Integer call() throws Exception {
+        RunAllConfig config = smoke ? RunAllConfig.smoke(data, out)
+                : new RunAllConfig(data, out, preset, epochs, 0, fractions.stream().map(DataFraction::parse).toList(),
+                        seeds, taskSteps, false, device.device);
+        RunAll.Outcome outcome = RunAll.run(config, plotly(), System.out);
+        System.out.println("report: " + outcome.page().toAbsolutePath());
+        return 0;
+    }
+
+    private Path plotly() {
+        if (plotlyJs != null) {
+            return plotlyJs;
+        }
+        String env = System.getenv("PRIOR_PLOTLY_JS");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        Path built = Path.of(System.getProperty("prior.lib", "lib"), "target", "plotly", "plotly.min.js");
+        return Files.exists(built) ? built : null;
+    }
+}

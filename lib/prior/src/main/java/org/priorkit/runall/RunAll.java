@@ -1,0 +1,319 @@
+package org.priorkit.runall;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.training.ParameterStore;
+import org.priorkit.config.PriorConfig;
+import org.priorkit.config.StageConfig;
+import org.priorkit.data.mimic.MimicPair;
+import org.priorkit.data.split.DataFraction;
+import org.priorkit.data.synth.SyntheticConfig;
+import org.priorkit.data.synth.SyntheticGenerator;
+import org.priorkit.data.image.ImageSources;
+import org.priorkit.device.Devices;
+import org.priorkit.metrics.Roc;
+import org.priorkit.model.PriorModel;
+import org.priorkit.model.Pretraining;
+import org.priorkit.notebook.PretrainedRun;
+import org.priorkit.report.HtmlReport;
+import org.priorkit.report.ResultRow;
+import org.priorkit.report.ResultsTable;
+import org.priorkit.tasks.TaskData;
+import org.priorkit.tasks.classification.ClassificationConfig;
+import org.priorkit.tasks.classification.ClassificationResult;
+import org.priorkit.tasks.classification.ClassificationTask;
+import org.priorkit.tasks.dense.EncoderMode;
+import org.priorkit.tasks.detection.Detection;
+import org.priorkit.tasks.detection.DetectionConfig;
+import org.priorkit.tasks.detection.DetectionResult;
+import org.priorkit.tasks.retrieval.ImageTextRetrieval;
+import org.priorkit.tasks.retrieval.RetrievalConfig;
+import org.priorkit.tasks.retrieval.RetrievalResult;
+import org.priorkit.tasks.segmentation.Segmentation;
+import org.priorkit.tasks.segmentation.SegmentationConfig;
+import org.priorkit.tasks.segmentation.SegmentationResult;
+import org.priorkit.tasks.zeroshot.ZeroShot;
+import org.priorkit.tasks.zeroshot.ZeroShotConfig;
+import org.priorkit.tasks.zeroshot.ZeroShotResult;
+import org.priorkit.train.MetricsLog;
+import org.priorkit.train.Pretrainer;
+import org.priorkit.train.TrainOptions;
+import org.priorkit.viz.Charts;
+import org.priorkit.viz.Images;
+import org.priorkit.viz.Overlays;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The main job: synthetic data -> PRIOR pretraining (and a global-only run) -> all five downstream
+ * tasks for every rung of the ablation ladder -> results table, plots and an offline HTML page.
+ *
+ * <p>Everything is the library's: this class only decides the order, collects the numbers into
+ * {@link ResultRow}s and draws the plots. Re-running resumes the pretraining runs and redoes the
+ * (cheaper) downstream tasks.
+ */
+public final class RunAll {
+
+    /** What a run leaves: the table, the page, and the wall time of each phase. */
+    public record Outcome(ResultsTable results, Path page, Map<String, Double> seconds) {}
+
+    private RunAll() {}
+
+    public static Outcome run(RunAllConfig c, Path plotlyJs, PrintStream log) throws IOException {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        Consumer<String> phase = name -> {
+            log.printf(Locale.ROOT, "[run-all %6.1f s] %s%n", (System.nanoTime() - t0) / 1e9, name);
+        };
+
+        ai.djl.Device device = Devices.resolve(c.device());
+        Devices.use(device); // the tasks below open their managers on it
+
+        // 1. Data.
+        long t = System.nanoTime();
+        if (!Files.exists(c.data())) {
+            phase.accept("generating the synthetic set at " + c.data());
+            log.println(SyntheticGenerator.generate(c.smoke() ? SyntheticConfig.tiny() : SyntheticConfig.defaults(), c.data()));
+        }
+        seconds.put("data", since(t));
+
+        // 2. Pretraining: the full three-stage run, and stage 1 with the global loss only.
+        PriorConfig preset = PriorConfig.preset(c.preset());
+        if (c.epochs() != null) {
+            preset = Pretraining.withEpochs(preset, c.epochs());
+        }
+        if (c.smoke()) {
+            preset = preset.withBatchSize(4);
+        }
+        Path fullRun = c.out().resolve("pretrain-prior");
+        Path globalRun = c.out().resolve("pretrain-global-only");
+        TrainOptions options = TrainOptions.defaults(fullRun).withMaxStepsPerStage(c.maxStepsPerStage());
+        t = System.nanoTime();
+        phase.accept("pretraining PRIOR (3 stages) in " + fullRun);
+        new Pretraining(c.data(), fullRun, preset, null, 0).run(device, options);
+        seconds.put("pretrain PRIOR", since(t));
+        t = System.nanoTime();
+        StageConfig first = preset.stages().get(0);
+        PriorConfig globalOnly = preset.withStages(List.of(new StageConfig(first.name(), first.epochs(), first.peakLr(),
+                first.warmupEpochs(), first.weightDecay(), Map.of("global", 1.0), false)));
+        phase.accept("pretraining the global-only rung in " + globalRun);
+        new Pretraining(c.data(), globalRun, globalOnly, null, 0).run(device,
+                new TrainOptions(globalRun, options.checkpointEvery(), options.loaderThreads(), options.prefetch(),
+                        options.maxStepsPerStage(), options.progressBar(), options.logEvery()));
+        seconds.put("pretrain global only", since(t));
+
+        // 3. Downstream tasks for every rung.
+        List<ResultRow> rows = new ArrayList<>();
+        Map<Rung, ClassificationResult> rocs = new LinkedHashMap<>();
+        ZeroShotResult priorZeroShot = null;
+        RetrievalResult priorRetrieval = null;
+        SegmentationResult priorSegmentation = null;
+        DetectionResult priorDetection = null;
+        for (Rung rung : Rung.values()) {
+            t = System.nanoTime();
+            Path ckpt = rung.checkpoint(fullRun, globalRun);
+            phase.accept("downstream tasks for rung '" + rung.label() + "'");
+            for (long seed : c.seeds()) {
+                for (DataFraction f : c.fractions()) {
+                    double pct = f.value() * 100;
+                    ClassificationConfig cc = ClassificationConfig.defaults(ClassificationConfig.Dataset.CHEXPERT,
+                            ClassificationConfig.Mode.LINEAR_PROBE).withFraction(f).withSeed(seed);
+                    ClassificationResult cr = ClassificationTask.run(c.data(), ckpt, cc);
+                    rows.add(new ResultRow(rung.label(), "CheXpert linear probe", "macro AUROC", pct, seed, cr.macroAuroc()));
+                    if (f.value() == 1.0 && seed == c.seeds().get(0)) {
+                        rocs.put(rung, cr);
+                    }
+                    ClassificationResult rsna = ClassificationTask.run(c.data(), ckpt, ClassificationConfig.defaults(
+                            ClassificationConfig.Dataset.RSNA, ClassificationConfig.Mode.LINEAR_PROBE).withFraction(f).withSeed(seed));
+                    rows.add(new ResultRow(rung.label(), "RSNA linear probe", "AUROC", pct, seed, rsna.macroAuroc()));
+                    SegmentationResult sr = Segmentation.run(c.data(), ckpt, SegmentationConfig.defaults()
+                            .withFraction(f).withSeed(seed).withSteps(c.taskSteps(), 16));
+                    rows.add(new ResultRow(rung.label(), "SIIM segmentation", "Dice", pct, seed, sr.dice()));
+                    DetectionResult dr = Detection.run(c.data(), ckpt, DetectionConfig.defaults()
+                            .withFraction(f).withSeed(seed).withSteps(c.taskSteps(), 16));
+                    rows.add(new ResultRow(rung.label(), "RSNA detection", "mAP 0.40-0.75", pct, seed, dr.rsnaMap()));
+                    rows.add(new ResultRow(rung.label(), "RSNA detection", "mAP@0.5", pct, seed, dr.ap50()));
+                    if (rung == Rung.PRIOR && f.value() == 1.0 && seed == c.seeds().get(0)) {
+                        priorSegmentation = sr;
+                        priorDetection = dr;
+                    }
+                }
+            }
+            // Zero-shot and retrieval train nothing: one run per rung.
+            ZeroShotResult zs = ZeroShot.run(c.data(), ckpt, ZeroShotConfig.defaults().withPreset(c.preset()));
+            rows.add(new ResultRow(rung.label(), "zero-shot 5x200", "accuracy", 100, 0, zs.accuracy()));
+            rows.add(new ResultRow(rung.label(), "zero-shot 5x200", "macro F1", 100, 0, zs.macroF1()));
+            rows.add(new ResultRow(rung.label(), "zero-shot 5x200", "kappa", 100, 0, zs.kappa()));
+            RetrievalConfig retrieval = c.smoke() // a tiny set has too few test reports for a pool
+                    ? RetrievalConfig.defaults().withSplits(java.util.Set.of("train", "validate", "test"))
+                    : RetrievalConfig.defaults();
+            RetrievalResult rr = ImageTextRetrieval.run(c.data(), ckpt, retrieval);
+            for (Map.Entry<Integer, Double> e : rr.imageToText().entrySet()) {
+                rows.add(new ResultRow(rung.label(), "image-to-text retrieval", "P@" + e.getKey(), 100, 0, e.getValue()));
+            }
+            if (rung == Rung.PRIOR) {
+                priorZeroShot = zs;
+                priorRetrieval = rr;
+            }
+            seconds.put("tasks " + rung.label(), since(t));
+        }
+
+        // 4. Table, plots, page.
+        t = System.nanoTime();
+        phase.accept("writing the report to " + c.out());
+        ResultsTable table = new ResultsTable(rows);
+        Path plots = Files.createDirectories(c.out().resolve("plots"));
+        List<HtmlReport.Plot> figures = new ArrayList<>();
+        List<Map<String, Object>> metrics = MetricsLog.read(fullRun.resolve(Pretrainer.METRICS));
+        Charts.savePng(Charts.lossCurves(metrics), plots.resolve("losses.png"));
+        figures.add(new HtmlReport.Plot("plots/losses.png", "pretraining loss terms, stages 1-3 (PRIOR run)"));
+        Map<String, double[][]> curves = new LinkedHashMap<>();
+        for (Map.Entry<Rung, ClassificationResult> e : rocs.entrySet()) {
+            ClassificationResult r = e.getValue();
+            int cls = 1; // Cardiomegaly: the class with a clear image signature
+            double[] scores = new double[r.testScores().length];
+            int[] labels = new int[scores.length];
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = r.testScores()[i][cls];
+                labels[i] = r.testLabels()[i][cls];
+            }
+            Roc roc = Roc.curve(scores, labels);
+            curves.put(String.format(Locale.ROOT, "%s (AUROC %.3f)", e.getKey().label(), r.perClassAuroc()[cls]),
+                    new double[][] {roc.fpr(), roc.tpr()});
+        }
+        if (!curves.isEmpty()) {
+            Charts.savePng(Charts.rocCurves("CheXpert linear probe, 100% labels: " + rocs.values().iterator().next()
+                    .classes().get(1), curves), plots.resolve("roc.png"));
+            figures.add(new HtmlReport.Plot("plots/roc.png", "ROC curves, one per rung (CheXpert test set)"));
+        }
+        if (priorZeroShot != null) {
+            Charts.savePng(Charts.confusion("zero-shot 5x200, PRIOR", priorZeroShot.confusion(), priorZeroShot.classes()),
+                    plots.resolve("confusion.png"));
+            figures.add(new HtmlReport.Plot("plots/confusion.png", "zero-shot confusion matrix (rows truth)"));
+        }
+        if (priorRetrieval != null) {
+            figures.add(retrievalFigure(priorRetrieval, c.data(), plots));
+        }
+        if (priorSegmentation != null) {
+            figures.add(segmentationFigure(priorSegmentation, plots));
+        }
+        if (priorDetection != null) {
+            figures.add(detectionFigure(priorDetection, plots));
+        }
+        figures.add(attentionFigure(fullRun, c, preset, plots));
+        Path page = HtmlReport.write(c.out(), "PRIOR kit: run-all on " + c.data(),
+                "Pretraining on the MIMIC-CXR-style pairs, then every downstream task for every rung of the ablation "
+                        + "ladder. Supervised tasks at " + c.fractions().stream().map(f -> (f.value() * 100) + "%").toList()
+                        + " of the training labels, seeds " + c.seeds() + ". Preset " + c.preset() + ".",
+                table, figures, fullRun.resolve(Pretrainer.METRICS), plotlyJs);
+        seconds.put("report", since(t));
+        seconds.put("total", since(t0));
+        log.println(table.toMarkdown());
+        seconds.forEach((k, v) -> log.printf(Locale.ROOT, "  %-28s %7.1f s%n", k, v));
+        return new Outcome(table, page, seconds);
+    }
+
+    /** Query images with the class of their top-ranked report and its first sentence. */
+    private static HtmlReport.Plot retrievalFigure(RetrievalResult r, Path data, Path plots) throws IOException {
+        Map<String, Path> files = new LinkedHashMap<>(); // 5x200 image_path -> file
+        new TaskData(data).fiveBy200().forEach(e -> files.put(e.imagePath(), e.image()));
+        List<BufferedImage> images = new ArrayList<>();
+        List<String> captions = new ArrayList<>();
+        for (RetrievalResult.Example e : r.examples()) {
+            images.add(Images.enlarge(Images.of(ImageSources.defaults().read(files.get(e.image()))), 2));
+            RetrievalResult.Hit top = e.hits().get(0);
+            captions.add(e.className() + " -> " + top.className());
+        }
+        save(Images.grid(images, Math.min(5, Math.max(1, images.size())), captions), plots.resolve("retrieval.png"));
+        return new HtmlReport.Plot("plots/retrieval.png", "image-to-text retrieval (PRIOR): query class -> class of the top report");
+    }
+
+    /** Test images with the true (green) and predicted (red) pneumothorax masks. */
+    private static HtmlReport.Plot segmentationFigure(SegmentationResult r, Path plots) throws IOException {
+        List<BufferedImage> images = new ArrayList<>();
+        List<String> captions = new ArrayList<>();
+        for (SegmentationResult.Example e : r.examples()) {
+            BufferedImage base = Images.of(e.image());
+            BufferedImage withTruth = Overlays.mask(base, toFloats(e.truth()), Color.GREEN, 0.35f);
+            images.add(Images.enlarge(Overlays.mask(withTruth, toFloats(e.predicted()), Color.RED, 0.35f), 2));
+            captions.add(String.format(Locale.ROOT, "Dice %.2f", e.dice()));
+        }
+        save(Images.grid(images, Math.max(1, images.size()), captions), plots.resolve("segmentation.png"));
+        return new HtmlReport.Plot("plots/segmentation.png", "SIIM segmentation (PRIOR, frozen): truth green, prediction red");
+    }
+
+    /** Test images with the true (green) and predicted (red) pneumonia boxes. */
+    private static HtmlReport.Plot detectionFigure(DetectionResult r, Path plots) throws IOException {
+        List<BufferedImage> images = new ArrayList<>();
+        for (DetectionResult.Example e : r.examples()) {
+            BufferedImage base = Images.of(e.image());
+            BufferedImage truth = Overlays.boxes(base, e.truth(), Color.GREEN, null);
+            images.add(Images.enlarge(Overlays.boxes(truth, e.predicted(), Color.RED, null), 2));
+        }
+        save(Images.grid(images, Math.max(1, images.size())), plots.resolve("detection.png"));
+        return new HtmlReport.Plot("plots/detection.png", "RSNA detection (PRIOR, frozen): truth green, prediction red");
+    }
+
+    /** Sentence-to-region attention of the PRIOR model for the first test pair, one map per sentence. */
+    private static HtmlReport.Plot attentionFigure(Path fullRun, RunAllConfig c, PriorConfig preset, Path plots)
+            throws IOException {
+        PretrainedRun run = PretrainedRun.open(fullRun, c.data(), preset);
+        try (NDManager manager = NDManager.newBaseManager(Devices.current())) {
+            PriorModel model = run.load(3, manager);
+            List<MimicPair> pairs = run.pairs("test", 1);
+            if (pairs.isEmpty()) {
+                pairs = run.pairs("train", 1);
+            }
+            NDList batch = run.batch(pairs, manager); // [images, ids, mask, sentenceIndex]
+            ParameterStore ps = new ParameterStore(manager, false);
+            PriorModel.ImageFeatures img = model.encodeImage(ps, batch.get(0), false);
+            PriorModel.TextFeatures txt = model.encodeText(ps, batch.get(1), batch.get(2), batch.get(3), false);
+            NDArray protos = model.prototypes().forward(ps, new NDList(txt.sentences(), txt.sentenceMask()), false).get(0);
+            NDArray attention = model.local().forward(ps, new NDList(img.tokens(), protos, txt.sentenceMask()), false)
+                    .get(2); // (1, S, I)
+            long side = img.map().getShape().get(2);
+            BufferedImage base = Images.enlarge(Images.of(batch.get(0).get(0), org.priorkit.data.image.Normalization.PRIOR), 2);
+            List<BufferedImage> images = new ArrayList<>();
+            List<String> captions = new ArrayList<>();
+            List<String> sentences = pairs.get(0).sentences();
+            int shown = (int) Math.min(sentences.size(), Math.min(4, attention.getShape().get(1)));
+            for (int s = 0; s < shown; s++) {
+                NDArray map = attention.get(new NDIndex("0, {}", s)).reshape(side, img.map().getShape().get(3));
+                images.add(Overlays.heatmap(base, map, 0.45f));
+                String text = sentences.get(s);
+                captions.add(text.length() > 40 ? text.substring(0, 37) + "..." : text);
+            }
+            save(Images.grid(images, Math.max(1, shown), captions), plots.resolve("attention.png"));
+        }
+        return new HtmlReport.Plot("plots/attention.png", "sentence-to-region attention of PRIOR's local alignment");
+    }
+
+    private static float[] toFloats(boolean[] mask) {
+        float[] out = new float[mask.length];
+        for (int i = 0; i < mask.length; i++) {
+            out[i] = mask[i] ? 1f : 0f;
+        }
+        return out;
+    }
+
+    private static void save(BufferedImage image, Path file) throws IOException {
+        javax.imageio.ImageIO.write(image, "png", file.toFile());
+    }
+
+    private static double since(long t) {
+        return (System.nanoTime() - t) / 1e9;
+    }
+}
