@@ -148,7 +148,11 @@ public final class Charts {
         chart.getStyler().setPlotContentSize(0.95);
         chart.getStyler().setValueFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
         chart.getStyler().setAxisTickLabelsFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
-        chart.getStyler().setXAxisLabelRotation(m > 6 ? 45 : 0);
+        // XChart drops category labels closer than its spacing hint (74 px): every row and column must keep its name.
+        chart.getStyler().setXAxisTickMarkSpacingHint(8);
+        chart.getStyler().setYAxisTickMarkSpacingHint(8);
+        int longest = cols.stream().mapToInt(String::length).max().orElse(0);
+        chart.getStyler().setXAxisLabelRotation(m > 6 || longest > 9 ? 45 : 0);
         return chart;
     }
 

@@ -69,6 +69,18 @@ class ChartsTest {
     }
 
     @Test
+    void heatmapKeepsEveryLabelAndTiltsLongOnes() {
+        List<String> names = List.of("Atelectasis", "Cardiomegaly", "Consolidation", "Edema", "Pleural Effusion");
+        HeatMapChart chart = Charts.confusion("c", new long[5][5], names);
+        // XChart hides a category label closer than the hint to its neighbour; cells are 56 px apart.
+        assertTrue(chart.getStyler().getXAxisTickMarkSpacingHint() < 56);
+        assertTrue(chart.getStyler().getYAxisTickMarkSpacingHint() < 40);
+        assertEquals(45, chart.getStyler().getXAxisLabelRotation());
+        assertEquals(0, Charts.heatmap("m", new double[][] {{1, 2}}, null, List.of("neg", "pos"), true)
+                .getStyler().getXAxisLabelRotation());
+    }
+
+    @Test
     void scatterHasOneSeriesPerClass() {
         XYChart chart = Charts.scatter("e", new double[][] {{0, 0}, {1, 1}, {2, 2}}, List.of("x", "y", "x"));
         assertEquals(2, chart.getSeriesCollection().size());
