@@ -114,7 +114,7 @@ public final class FineTune {
                     }
                     try (NDManager step = m.newSubManager()) {
                         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                            Gradients.zero(all);
+                            AdamW.zeroGradients(all);
                             NDArray x = FeatureExtractor.batch(step, files, loader); // (B, 1, H, W)
                             NDArray global = model.imageEncoder().forward(ps, new NDList(x), true).get(0); // (B, D)
                             NDArray logits = head.forward(ps, new NDList(global), true).singletonOrThrow(); // (B, C)

@@ -145,7 +145,7 @@ public final class LinearProbe {
                     }
                     try (NDManager step = m.newSubManager()) {
                         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                            Gradients.zero(params);
+                            AdamW.zeroGradients(params);
                             NDArray x = step.create(flat(xb, mean, std), new Shape(b, d)); // (B, D)
                             NDArray y = step.create(flat(yb, null, null), new Shape(b, c)); // (B, C)
                             NDArray logits = linear.forward(ps, new NDList(x), true).singletonOrThrow(); // (B, C)

@@ -8,9 +8,7 @@ import ai.djl.training.ParameterStore;
 import org.priorkit.config.PriorConfig;
 import org.priorkit.model.Pretraining;
 import org.priorkit.model.PriorModel;
-import org.priorkit.nn.StateDict;
-import org.priorkit.text.tokenizer.WordPieceTokenizer;
-import org.priorkit.train.Checkpoint;
+import org.priorkit.tasks.TaskModel;
 import org.priorkit.train.Pretrainer;
 import org.priorkit.vision.ResNet;
 
@@ -38,35 +36,16 @@ public final class Encoders {
 
     /**
      * A model with a pretraining run's weights. {@code runDirOrCheckpoint} is a run folder (uses
-     * last.ckpt) or a .ckpt file; the preset named in the checkpoint gives the architecture.
+     * last.ckpt) or a .ckpt file; the preset named in the checkpoint gives the architecture and the
+     * run's vocab.txt the text encoder's size (as {@link TaskModel#load} reads every checkpoint).
      */
     public static PriorModel load(Path runDirOrCheckpoint, NDManager manager) throws IOException {
-        Path ckpt = checkpointOf(runDirOrCheckpoint);
-        try (NDManager tmp = manager.newSubManager()) {
-            Checkpoint.Loaded loaded = Checkpoint.read(tmp, ckpt);
-            PriorConfig preset;
-            try {
-                preset = PriorConfig.preset(loaded.state().preset());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(ckpt + " was written with preset '" + loaded.state().preset()
-                        + "', which has no named config: call Encoders.load(checkpoint, config, manager)", e);
-            }
-            return load(ckpt, loaded, withVocabularyOf(ckpt, preset), manager);
-        }
+        return TaskModel.load(checkpointOf(runDirOrCheckpoint), manager).model();
     }
 
     /** A model of {@code config} (already sized to its vocabulary) with a checkpoint's weights. */
     public static PriorModel load(Path runDirOrCheckpoint, PriorConfig config, NDManager manager) throws IOException {
-        Path ckpt = checkpointOf(runDirOrCheckpoint);
-        try (NDManager tmp = manager.newSubManager()) {
-            return load(ckpt, Checkpoint.read(tmp, ckpt), config, manager);
-        }
-    }
-
-    private static PriorModel load(Path ckpt, Checkpoint.Loaded loaded, PriorConfig config, NDManager manager) {
-        PriorModel model = PriorModel.create(config, manager);
-        StateDict.load(model, loaded.model());
-        return model;
+        return Pretraining.load(checkpointOf(runDirOrCheckpoint), config, manager);
     }
 
     /** The checkpoint a path names: itself if a file, else {@code last.ckpt} in the folder. */
@@ -80,15 +59,6 @@ public final class Encoders {
                     + " holding " + Pretrainer.LAST);
         }
         return last;
-    }
-
-    /** The preset with its text encoder sized to the run's vocab.txt (next to the checkpoint). */
-    static PriorConfig withVocabularyOf(Path ckpt, PriorConfig preset) throws IOException {
-        Path vocab = ckpt.toAbsolutePath().getParent().resolve(Pretraining.VOCAB);
-        if (!Files.isRegularFile(vocab)) {
-            throw new IOException("no " + Pretraining.VOCAB + " next to " + ckpt + ": the text encoder's size is unknown");
-        }
-        return Pretraining.withVocabulary(preset, WordPieceTokenizer.load(vocab, true));
     }
 
     /** The model's ResNet (the kit's own: dense tasks need its four stage maps). */
