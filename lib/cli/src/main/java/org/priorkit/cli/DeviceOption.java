@@ -4,12 +4,16 @@ import ai.djl.Device;
 import org.priorkit.device.Devices;
 import picocli.CommandLine.Option;
 
+import java.util.List;
+
 /** The {@code --device auto|cpu|gpu[:N]} option every command shares. */
 public final class DeviceOption {
 
     @Option(names = "--device", defaultValue = "${env:PRIOR_DEVICE:-auto}",
             description = "auto, cpu, gpu or gpu:N (default: $PRIOR_DEVICE or auto). "
-                    + "auto uses the first GPU if the engine sees one, else the CPU.")
+                    + "auto uses the first GPU if the engine sees one, else the CPU. "
+                    + "pretrain and run-all also take gpus (all of them) or a list like gpu:0,gpu:1 "
+                    + "to split each pretraining batch over several GPUs.")
     String device;
 
     /**
@@ -17,8 +21,22 @@ public final class DeviceOption {
      * auto falls back to the CPU with one line on stderr.
      */
     public Device resolve() {
+        if (device != null && (device.contains(",") || device.trim().equalsIgnoreCase("gpus"))) {
+            throw new IllegalArgumentException("--device '" + device + "': several devices split only pretraining"
+                    + " batches (pretrain, run-all); give this command one device");
+        }
         Device d = Devices.resolve(device);
         Devices.use(d);
         return d;
+    }
+
+    /**
+     * The devices a pretraining batch is split over (one unless {@code gpus} or a list is given);
+     * the first becomes the process-wide device.
+     */
+    public List<Device> resolveAll() {
+        List<Device> ds = Devices.resolveAll(device);
+        Devices.use(ds.get(0));
+        return ds;
     }
 }

@@ -70,7 +70,7 @@ final class PretrainCommand implements Callable<Integer> {
                 .withMaxStepsPerStage(maxSteps);
         options = new TrainOptions(options.runDir(), options.checkpointEvery(), threads, options.prefetch(),
                 options.maxStepsPerStage(), options.progressBar(), options.logEvery());
-        Pretraining.Outcome out = new Pretraining(data, runDir, config, vocab, maxPairs).run(device.resolve(), options);
+        Pretraining.Outcome out = new Pretraining(data, runDir, config, vocab, maxPairs).run(device.resolveAll(), options);
         System.out.println("pretrained on " + out.pairs() + " pairs; vocabulary " + out.vocab());
         for (Pretrainer.StageResult s : out.result().stages()) {
             System.out.printf("stage %-12s %5d steps %7.1f s %6.1f images/s -> %s%n",

@@ -3,6 +3,8 @@ package org.priorkit.device;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -82,17 +84,37 @@ public final class Devices {
                 "--device '" + spec + "' is not one of auto, cpu, gpu, gpu:N");
     }
 
-    /** All GPUs the engine sees, or the CPU alone: the devices to split a batch over. */
-    public static Device[] all(Device primary) {
-        if (primary.isGpu()) {
-            int n = Engine.getInstance().getGpuCount();
-            Device[] ds = new Device[n];
-            for (int i = 0; i < n; i++) {
-                ds[i] = Device.gpu(i);
+    /**
+     * The devices to split each pretraining batch over: {@code gpus} (every GPU the engine sees) or a
+     * comma list such as {@code gpu:0,gpu:1}; any single spec gives one device, as {@link #resolve}.
+     */
+    public static List<Device> resolveAll(String spec, int gpuCount, Consumer<String> notice) {
+        String s = spec == null ? "auto" : spec.trim().toLowerCase(Locale.ROOT);
+        if (s.equals("gpus") || s.equals("gpu:all")) {
+            if (gpuCount == 0) {
+                throw new IllegalArgumentException("--device '" + spec + "': the engine sees no GPU. Build with the"
+                        + " CUDA profile (mvn -Pcuda, see README) on a machine with GPUs, or use --device auto|cpu");
             }
-            return ds;
+            List<Device> all = new ArrayList<>();
+            for (int i = 0; i < gpuCount; i++) {
+                all.add(Device.gpu(i));
+            }
+            return all;
         }
-        return new Device[] {primary};
+        List<Device> out = new ArrayList<>();
+        for (String part : s.split(",")) {
+            Device d = resolve(part, gpuCount, notice);
+            if (out.contains(d)) {
+                throw new IllegalArgumentException("--device '" + spec + "' names " + d + " twice");
+            }
+            out.add(d);
+        }
+        return out;
+    }
+
+    /** {@link #resolveAll(String, int, Consumer)} against the GPUs the engine can see. */
+    public static List<Device> resolveAll(String spec) {
+        return resolveAll(spec, Engine.getInstance().getGpuCount(), System.err::println);
     }
 
     /** One line describing the engine: name, version and the device chosen. */

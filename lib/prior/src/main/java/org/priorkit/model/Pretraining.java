@@ -11,11 +11,13 @@ import org.priorkit.data.mimic.MimicIndex;
 import org.priorkit.data.mimic.MimicLayout;
 import org.priorkit.data.mimic.MimicPair;
 import org.priorkit.nn.StateDict;
+import org.priorkit.parallel.DataParallelObjective;
 import org.priorkit.text.tokenizer.ReportEncoder;
 import org.priorkit.text.tokenizer.Vocabulary;
 import org.priorkit.text.tokenizer.VocabularyBuilder;
 import org.priorkit.text.tokenizer.WordPieceTokenizer;
 import org.priorkit.train.Checkpoint;
+import org.priorkit.train.Objective;
 import org.priorkit.train.Pretrainer;
 import org.priorkit.train.PretrainSamples;
 import org.priorkit.train.TrainOptions;
@@ -84,6 +86,15 @@ public record Pretraining(Path dataDir, Path runDir, PriorConfig config, Path vo
 
     /** Runs or resumes the stages on {@code device}. */
     public Outcome run(Device device, TrainOptions options) throws IOException {
+        return run(List.of(device), options);
+    }
+
+    /**
+     * Runs or resumes the stages; with several devices each batch is split over them
+     * ({@link DataParallelObjective}) and the model lives on the first.
+     */
+    public Outcome run(List<Device> devices, TrainOptions options) throws IOException {
+        Device device = devices.get(0);
         List<MimicPair> pairs = trainPairs();
         Path vocabFile = vocabulary(pairs);
         WordPieceTokenizer tokenizer = WordPieceTokenizer.load(vocabFile, vocab == null);
@@ -93,7 +104,9 @@ public record Pretraining(Path dataDir, Path runDir, PriorConfig config, Path vo
                 sized.text().maxSentences());
         try (NDManager manager = NDManager.newBaseManager(device)) {
             PriorModel model = PriorModel.create(sized, manager);
-            Pretrainer.Result result = Pretrainer.run(new PriorObjective(model), samples, sized, options, manager);
+            PriorObjective single = new PriorObjective(model);
+            Objective objective = devices.size() > 1 ? new DataParallelObjective(single, devices) : single;
+            Pretrainer.Result result = Pretrainer.run(objective, samples, sized, options, manager);
             return new Outcome(result, vocabFile, sized, pairs.size());
         }
     }

@@ -48,8 +48,33 @@ public final class PriorObjective implements Objective {
         return model;
     }
 
+    /**
+     * What one forward pass over a batch (or one shard of it) gives: every per-sample term the stage
+     * asks for, and the two features the batch-level global term needs. {@link DataParallelObjective}
+     * gathers {@code imageGlobal} and {@code report} from every device before the global InfoNCE, so
+     * each pair still has all of the batch as negatives.
+     *
+     * @param terms       unweighted per-sample terms (everything but {@code global})
+     * @param imageGlobal (B, D) global image features
+     * @param report      (B, D) report features
+     * @param globalScale () logit scale of the global InfoNCE
+     */
+    public record Pass(Map<String, NDArray> terms, NDArray imageGlobal, NDArray report, NDArray globalScale) {}
+
     @Override
     public Map<String, NDArray> losses(ParameterStore ps, NDList batch, StageConfig stage, boolean training) {
+        Pass pass = pass(ps, batch, stage, training);
+        Map<String, NDArray> terms = new LinkedHashMap<>();
+        if (stage.lossWeights().containsKey(GlobalAlignmentLoss.NAME)) {
+            terms.put(GlobalAlignmentLoss.NAME,
+                    new GlobalAlignmentLoss().compute(pass.imageGlobal(), pass.report(), pass.globalScale()));
+        }
+        terms.putAll(pass.terms());
+        return terms;
+    }
+
+    /** The forward pass and every term but the global one (see {@link Pass}). */
+    public Pass pass(ParameterStore ps, NDList batch, StageConfig stage, boolean training) {
         Map<String, Double> w = stage.lossWeights();
         NDArray images = batch.get(0); // (B, 1, H, W)
         PriorModel.ImageFeatures img = model.encodeImage(ps, images, training);
@@ -68,9 +93,6 @@ public final class PriorObjective implements Objective {
         }
         NDArray report = model.report(ps, aligned, mask, training); // (B, D)
         NDArray globalScale = model.globalScale().scale(ps, images.getDevice(), training); // ()
-        if (w.containsKey(GlobalAlignmentLoss.NAME)) {
-            terms.put(GlobalAlignmentLoss.NAME, new GlobalAlignmentLoss().compute(img.global(), report, globalScale));
-        }
 
         boolean needLocal = w.containsKey(LocalImageLoss.NAME) || w.containsKey(LocalTextLoss.NAME)
                 || w.containsKey(ImageReconstructionLoss.NAME);
@@ -106,6 +128,6 @@ public final class PriorObjective implements Objective {
             terms.put(ReportReconstructionLoss.KL, r.kl());
             terms.put(ReportReconstructionLoss.GLOBAL_PREDICTION, r.globalPrediction());
         }
-        return terms;
+        return new Pass(terms, img.global(), report, globalScale);
     }
 }

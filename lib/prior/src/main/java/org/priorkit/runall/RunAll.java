@@ -79,7 +79,8 @@ public final class RunAll {
             log.printf(Locale.ROOT, "[run-all %6.1f s] %s%n", (System.nanoTime() - t0) / 1e9, name);
         };
 
-        ai.djl.Device device = Devices.resolve(c.device());
+        List<ai.djl.Device> devices = Devices.resolveAll(c.device()); // several GPUs split pretraining batches
+        ai.djl.Device device = devices.get(0);
         Devices.use(device); // the tasks below open their managers on it
 
         // 1. Data.
@@ -103,14 +104,14 @@ public final class RunAll {
         TrainOptions options = TrainOptions.defaults(fullRun).withMaxStepsPerStage(c.maxStepsPerStage());
         t = System.nanoTime();
         phase.accept("pretraining PRIOR (3 stages) in " + fullRun);
-        new Pretraining(c.data(), fullRun, preset, null, 0).run(device, options);
+        new Pretraining(c.data(), fullRun, preset, null, 0).run(devices, options);
         seconds.put("pretrain PRIOR", since(t));
         t = System.nanoTime();
         StageConfig first = preset.stages().get(0);
         PriorConfig globalOnly = preset.withStages(List.of(new StageConfig(first.name(), first.epochs(), first.peakLr(),
                 first.warmupEpochs(), first.weightDecay(), Map.of("global", 1.0), false)));
         phase.accept("pretraining the global-only rung in " + globalRun);
-        new Pretraining(c.data(), globalRun, globalOnly, null, 0).run(device,
+        new Pretraining(c.data(), globalRun, globalOnly, null, 0).run(devices,
                 new TrainOptions(globalRun, options.checkpointEvery(), options.loaderThreads(), options.prefetch(),
                         options.maxStepsPerStage(), options.progressBar(), options.logEvery()));
         seconds.put("pretrain global only", since(t));

@@ -63,4 +63,18 @@ class DevicesTest {
         }
         assertEquals(ai.djl.engine.Engine.getInstance().defaultDevice(), Devices.current());
     }
+
+    @Test
+    void severalDevicesForDataParallelPretraining() {
+        assertEquals(List.of(Device.gpu(0), Device.gpu(1), Device.gpu(2)), Devices.resolveAll("gpus", 3, s -> {}));
+        assertEquals(List.of(Device.gpu(1), Device.gpu(0)), Devices.resolveAll("gpu:1, gpu:0", 2, s -> {}));
+        assertEquals(List.of(Device.cpu()), Devices.resolveAll("auto", 0, s -> {}));
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> Devices.resolveAll("gpus", 0, s -> {}));
+        assertTrue(none.getMessage().contains("no GPU"), none.getMessage());
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+                () -> Devices.resolveAll("gpu:0,gpu:0", 2, s -> {}));
+        assertTrue(twice.getMessage().contains("twice"), twice.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Devices.resolveAll("gpu:0,gpu:3", 2, s -> {}));
+    }
 }

@@ -25,10 +25,10 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class PriorModelTest {
+public class PriorModelTest {
 
     /** A very small PRIOR: ResNet-18 at 1/8 width on 64 px, 1-layer BERT 32 wide, D 32, K 8, Q 4. */
-    static PriorConfig micro() {
+    public static PriorConfig micro() {
         PriorConfig t = PriorConfig.tiny();
         return new PriorConfig("micro", 3, 4, new ImageEncoderConfig(18, 64, 8, 4),
                 new TextEncoderConfig(40, 1, 32, 4, 64, 24, 4), 32, 8, 0.9, 4, 1, 4, 0.07, 0.07, 0.5,
@@ -36,7 +36,7 @@ class PriorModelTest {
     }
 
     /** Random images, and reports of 2-4 sentences of 3-5 tokens each, with their sentence index. */
-    static SampleSource randomPairs(int n) {
+    public static SampleSource randomPairs(int n) {
         return new SampleSource() {
             @Override
             public long size() {
