@@ -34,7 +34,7 @@ public final class GlobalAlignmentLoss {
             NDArray eye = scope.eye(b, b, 0, logits.getDataType()); // (B, B) labels arange(B)
             NDArray imageToReport = logits.logSoftmax(1).mul(eye).sum(); // () sum of log p(report i | image i)
             NDArray reportToImage = logits.logSoftmax(0).mul(eye).sum(); // () sum of log p(image i | report i)
-            return scope.ret(imageToReport.add(reportToImage).div(Scalars.like(logits, -2.0 * b)));
+            return scope.ret(imageToReport.add(reportToImage).div(Scalars.tensor(logits, -2.0 * b)));
         }
     }
 }

@@ -77,14 +77,14 @@ public final class LocalAlignment extends AbstractBlock {
             NDArray q = one(t2iQ, ps, image, training); // (B, I, D)
             NDArray k = one(t2iK, ps, sentences, training); // (B, S, D)
             NDArray v = one(t2iV, ps, sentences, training); // (B, S, D)
-            NDArray regionToSentence = Activation.sigmoid(q.matMul(k.transpose(0, 2, 1)).mul(Scalars.like(q, invSqrtD))) // (B, I, S)
+            NDArray regionToSentence = Activation.sigmoid(q.matMul(k.transpose(0, 2, 1)).mul(Scalars.tensor(q, invSqrtD))) // (B, I, S)
                     .mul(real.expandDims(1)); // (B, I, S) padded sentences weigh 0
             NDArray textAwareImage = regionToSentence.matMul(v); // (B, I, D)
 
             NDArray q2 = one(i2tQ, ps, sentences, training); // (B, S, D)
             NDArray k2 = one(i2tK, ps, image, training); // (B, I, D)
             NDArray v2 = one(i2tV, ps, image, training); // (B, I, D)
-            NDArray sentenceToRegion = Activation.sigmoid(q2.matMul(k2.transpose(0, 2, 1)).mul(Scalars.like(q2, invSqrtD))) // (B, S, I)
+            NDArray sentenceToRegion = Activation.sigmoid(q2.matMul(k2.transpose(0, 2, 1)).mul(Scalars.tensor(q2, invSqrtD))) // (B, S, I)
                     .mul(real.expandDims(2)); // (B, S, I) padded rows 0
             NDArray imageAwareSentences = sentenceToRegion.matMul(v2); // (B, S, D)
 

@@ -31,7 +31,7 @@ public final class LocalImageLoss {
             Scopes.tempAttach(scope, predictedImage, predictedTextAware, image, textAware);
             NDArray a = cosine(predictedImage, textAware.stopGradient()).mean(); // ()
             NDArray b = cosine(predictedTextAware, image.stopGradient()).mean(); // ()
-            return scope.ret(a.add(b).div(Scalars.like(a, -2.0)));
+            return scope.ret(a.add(b).div(Scalars.tensor(a, -2.0)));
         }
     }
 

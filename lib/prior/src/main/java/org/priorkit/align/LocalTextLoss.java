@@ -39,15 +39,15 @@ public final class LocalTextLoss {
             NDArray text = sentences.normalize(2, 2, 1e-12); // (B, S, D)
             NDArray image = imageAware.normalize(2, 2, 1e-12); // (B, S, D)
             NDArray logits = text.matMul(image.transpose(0, 2, 1)).mul(scale); // (B, S, S) sentence j vs image-aware k
-            NDArray padBias = real.sub(Scalars.like(real, 1)).mul(Scalars.like(real, -MASKED)).expandDims(1); // (B, 1, S) 0 real, -1e9 padded column
+            NDArray padBias = real.sub(Scalars.like(real, 1)).mul(Scalars.tensor(real, -MASKED)).expandDims(1); // (B, 1, S) 0 real, -1e9 padded column
             NDArray eye = scope.eye(s, s, 0, logits.getDataType()); // (S, S)
             NDArray textToImage = logits.add(padBias).logSoftmax(2).mul(eye).sum(new int[] {2}); // (B, S)
             NDArray imageToText = logits.transpose(0, 2, 1).add(padBias).logSoftmax(2).mul(eye).sum(new int[] {2}); // (B, S)
             NDArray hasNegatives = real.sum(new int[] {1}, true).gte(Scalars.like(real, 2)).toType(real.getDataType(), false); // (B, 1)
             NDArray weight = real.mul(hasNegatives); // (B, S) real sentences of reports with >= 2 sentences
-            NDArray count = weight.sum().maximum(Scalars.like(weight, 1)); // ()
+            NDArray count = weight.sum().maximum(Scalars.tensor(weight, 1)); // ()
             NDArray total = textToImage.add(imageToText).mul(weight).sum(); // ()
-            return scope.ret(total.div(count.mul(Scalars.like(total, -2.0))));
+            return scope.ret(total.div(count.mul(Scalars.tensor(total, -2.0))));
         }
     }
 }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import org.priorkit.nn.Scalars;
 
 /**
  * The textbook per-sample loop version of local alignment and its two losses, as the official
@@ -37,10 +38,10 @@ public final class NaiveLocalAlignment { // for the benchmark and for teaching: 
             NDArray img = image.get(b); // (I, D)
             NDArray sen = sentences.get(new NDIndex("{}, :{}", b, n)); // (n, D)
             NDArray w = Activation.sigmoid(lin(align.t2iQ, ps, img, training)
-                    .matMul(lin(align.t2iK, ps, sen, training).transpose()).mul((float) invSqrtD)); // (I, n)
+                    .matMul(lin(align.t2iK, ps, sen, training).transpose()).mul(Scalars.tensor(img, invSqrtD))); // (I, n)
             textAware.add(w.matMul(lin(align.t2iV, ps, sen, training))); // (I, D)
             NDArray a = Activation.sigmoid(lin(align.i2tQ, ps, sen, training)
-                    .matMul(lin(align.i2tK, ps, img, training).transpose()).mul((float) invSqrtD)); // (n, I)
+                    .matMul(lin(align.i2tK, ps, img, training).transpose()).mul(Scalars.tensor(img, invSqrtD))); // (n, I)
             NDArray ia = a.matMul(lin(align.i2tV, ps, img, training)); // (n, D)
             imageAware.add(n == s ? ia : NDArrays.concat(new NDList(ia, image.getManager().zeros(
                     new ai.djl.ndarray.types.Shape(s - n, d), ia.getDataType())), 0)); // (S, D)
@@ -58,7 +59,7 @@ public final class NaiveLocalAlignment { // for the benchmark and for teaching: 
         NDArray imageLoss = new LocalImageLoss().compute(
                 lin(predictor, ps, image, training), lin(predictor, ps, ta, training), image, ta);
         NDArray textLoss = textLossSum == null ? image.getManager().create(0f)
-                : textLossSum.div((float) (2.0 * textCount));
+                : textLossSum.div(Scalars.tensor(textLossSum, 2.0 * textCount));
         return new Result(ta, NDArrays.stack(imageAware), imageLoss, textLoss);
     }
 

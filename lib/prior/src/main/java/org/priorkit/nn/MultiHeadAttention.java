@@ -131,7 +131,7 @@ public final class MultiHeadAttention extends AbstractBlock {
             NDArray qh = heads(q, b, lq, numHeads, d);                                           // (B, H, Lq, d)
             NDArray kh = heads(k, b, lk, numHeads, d);                                           // (B, H, Lk, d)
             NDArray vh = heads(v, b, lk, numHeads, d);                                           // (B, H, Lk, d)
-            NDArray logits = qh.mul(1.0 / Math.sqrt(d)).matMul(kh.transpose(0, 1, 3, 2));       // (B, H, Lq, Lk)
+            NDArray logits = qh.mul(Scalars.tensor(qh, 1.0 / Math.sqrt(d))).matMul(kh.transpose(0, 1, 3, 2));       // (B, H, Lq, Lk)
             NDArray weights;
             if (keyMask == null) {
                 weights = logits.softmax(-1);                                                    // (B, H, Lq, Lk)

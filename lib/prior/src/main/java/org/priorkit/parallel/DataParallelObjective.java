@@ -89,7 +89,7 @@ public final class DataParallelObjective implements Objective {
                     stage, training);
             float share = (float) n / b; // every per-sample term is a mean over its shard
             for (Map.Entry<String, NDArray> t : pass.terms().entrySet()) {
-                NDArray weighted = t.getValue().toDevice(main, false).mul(Scalars.like(t.getValue(), share)); // ()
+                NDArray weighted = t.getValue().toDevice(main, false).mul(Scalars.tensor(t.getValue(), share)); // ()
                 perSample.merge(t.getKey(), weighted, NDArray::add);
             }
             imageGlobals.add(pass.imageGlobal().toDevice(main, false)); // (n, D) gathered on the first device

@@ -32,7 +32,7 @@ public final class PrototypeKLLoss {
             NDArray logTrue = trueLogits.stopGradient().logSoftmax(2); // (B, S, K)
             NDArray logDecoded = decodedLogits.logSoftmax(2); // (B, S, K)
             NDArray kl = logTrue.exp().mul(logTrue.sub(logDecoded)).sum(new int[] {2}); // (B, S)
-            NDArray count = real.sum().maximum(Scalars.like(real, 1)); // ()
+            NDArray count = real.sum().maximum(Scalars.tensor(real, 1)); // ()
             return scope.ret(kl.mul(real).sum().div(count));
         }
     }

@@ -29,7 +29,7 @@ public final class PrototypeL1Loss {
             long d = prototypes.getShape().get(2);
             NDArray real = mask.toType(prototypes.getDataType(), false); // (B, S)
             NDArray perSentence = prototypes.sub(sentences).abs().sum(new int[] {2}); // (B, S)
-            NDArray count = real.sum().maximum(Scalars.like(real, 1)).mul(Scalars.like(real, d)); // () real x D
+            NDArray count = real.sum().maximum(Scalars.tensor(real, 1)).mul(Scalars.tensor(real, d)); // () real x D
             return scope.ret(perSentence.mul(real).sum().div(count));
         }
     }

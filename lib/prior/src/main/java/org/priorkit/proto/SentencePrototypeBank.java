@@ -77,7 +77,7 @@ public final class SentencePrototypeBank extends AbstractBlock {
     /** {@code x . E^T / tau}: (..., D) -> (..., K), the logits of the deterministic assignment. */
     public NDArray logits(ParameterStore ps, NDArray x, boolean training) {
         NDArray e = ps.getValue(codebook, x.getDevice(), training); // (K, D)
-        return x.matMul(e.transpose()).div(Scalars.like(x, tau)); // (..., K)
+        return x.matMul(e.transpose()).div(Scalars.tensor(x, tau)); // (..., K)
     }
 
     /**
@@ -111,7 +111,7 @@ public final class SentencePrototypeBank extends AbstractBlock {
             if (training) {
                 NDArray g = given != null ? given
                         : noise.sample(scope, logits.getShape(), logits.getDataType()); // (B, S, K)
-                a = logits.add(g.div(Scalars.like(logits, tau))).softmax(2); // softmax((scores + g) / tau)
+                a = logits.add(g.div(Scalars.tensor(logits, tau))).softmax(2); // softmax((scores + g) / tau)
             } else {
                 a = assign(logits, evalAssignment);
             }

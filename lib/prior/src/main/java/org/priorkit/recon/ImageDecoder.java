@@ -131,7 +131,7 @@ public final class ImageDecoder extends AbstractBlock {
         Shape perChannel = new Shape(x.getShape().get(0), x.getShape().get(1), 1, 1); // (B, C, 1, 1)
         NDArray keep = x.getManager().randomUniform(0f, 1f, perChannel, x.getDataType())
                 .gte(Scalars.like(x, p)).toType(x.getDataType(), false); // (B, C, 1, 1)
-        return x.mul(keep.div(Scalars.like(x, 1.0 - p))); // (B, C, h, w)
+        return x.mul(keep.div(Scalars.tensor(x, 1.0 - p))); // (B, C, h, w)
     }
 
     /** Nearest-neighbour x2: (B, C, h, w) -> (B, C, 2h, 2w). */

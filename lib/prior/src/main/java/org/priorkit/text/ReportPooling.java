@@ -11,6 +11,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.priorkit.nn.MultiHeadAttention;
+import org.priorkit.nn.Scalars;
 import org.priorkit.nn.Scopes;
 
 /**
@@ -66,7 +67,7 @@ public final class ReportPooling extends AbstractBlock {
             NDArray real = mask.getDataType() == DataType.BOOLEAN ? mask : mask.neq(0);  // (B, S)
             NDArray w = real.toType(sentences.getDataType(), false).expandDims(2);     // (B, S, 1)
             NDArray mean = sentences.mul(w).sum(new int[] {1}, true)
-                    .div(w.sum(new int[] {1}, true).maximum(1f));                      // (B, 1, D)
+                    .div(w.sum(new int[] {1}, true).maximum(Scalars.tensor(w, 1)));                      // (B, 1, D)
             NDArray seq = mean.concat(sentences, 1);                                   // (B, S+1, D)
             NDArray keep = scope.ones(new Shape(b, 1), DataType.BOOLEAN).concat(real, 1); // (B, S+1)
             NDArray q = qProj.forward(ps, new NDList(mean), training).head();          // (B, 1, D)

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.priorkit.nn.Scalars;
 import org.priorkit.nn.Scopes;
 
 /**
@@ -68,7 +69,7 @@ public final class SentencePooling extends AbstractBlock {
             NDArray a = assign.toType(tokens.getDataType(), false);                       // (B, T, S)
             NDArray sums = a.transpose(0, 2, 1).matMul(clean);                             // (B, S, D)
             NDArray counts = a.sum(new int[] {1});                                         // (B, S)
-            NDArray sentences = sums.div(counts.maximum(1f).expandDims(2));                // (B, S, D)
+            NDArray sentences = sums.div(counts.maximum(Scalars.tensor(counts, 1)).expandDims(2));                // (B, S, D)
             NDArray mask = counts.gt(0);                                                   // (B, S)
             return scope.ret(new NDList(sentences, mask));
         }

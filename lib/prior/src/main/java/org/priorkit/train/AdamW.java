@@ -3,6 +3,7 @@ package org.priorkit.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import org.priorkit.nn.Scalars;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -69,7 +70,7 @@ public final class AdamW {
             try (NDManager scope = NDManager.subManagerOf(w)) {
                 g.attach(scope);
                 scope.tempAttachAll(w, mv[0], mv[1]); // temporaries below live in scope
-                mv[0].muli(beta1).addi(g.mul(1 - beta1));
+                mv[0].muli(beta1).addi(g.mul(Scalars.tensor(g, 1 - beta1)));
                 mv[1].muli(beta2).addi(g.square().muli(1 - beta2));
                 NDArray stepDir = mv[0].div(c1).divi(mv[1].div(c2).sqrt().addi(eps)); // Adam direction
                 w.muli(1 - lr * weightDecay).subi(stepDir.muli(lr)); // decoupled weight decay

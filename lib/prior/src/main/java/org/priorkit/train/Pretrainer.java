@@ -11,6 +11,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.priorkit.config.PriorConfig;
 import org.priorkit.config.StageConfig;
+import org.priorkit.nn.Scalars;
 import org.priorkit.nn.StateDict;
 
 import java.io.IOException;
@@ -193,7 +194,7 @@ public final class Pretrainer {
                     throw new TrainingDivergedException(w.getKey(), stage.name(), stepInStage, globalStep, v);
                 }
                 values.put(w.getKey(), v);
-                NDArray weighted = term.mul(w.getValue().floatValue());
+                NDArray weighted = term.mul(Scalars.tensor(term, w.getValue()));
                 total = total == null ? weighted : total.add(weighted);
             }
             values.put("total", total.getFloat());

@@ -44,10 +44,10 @@ public record CenterNetLoss(double sizeWeight, double offsetWeight) {
     public NDArray compute(NDList outputs, NDArray heat, NDArray size, NDArray offset, NDArray centres) {
         try (NDManager scope = NDManager.subManagerOf(outputs.head())) {
             Scopes.tempAttach(scope, outputs.get(0), outputs.get(1), outputs.get(2), heat, size, offset, centres);
-            NDArray n = centres.sum().maximum(Scalars.like(centres, 1.0));                 // ()
+            NDArray n = centres.sum().maximum(Scalars.tensor(centres, 1.0));                 // ()
             NDArray loss = focal(outputs.get(0), heat, centres).div(n)
-                    .add(maskedL1(outputs.get(1), size, centres).div(n).mul(Scalars.like(n, sizeWeight)))
-                    .add(maskedL1(outputs.get(2), offset, centres).div(n).mul(Scalars.like(n, offsetWeight)));
+                    .add(maskedL1(outputs.get(1), size, centres).div(n).mul(Scalars.tensor(n, sizeWeight)))
+                    .add(maskedL1(outputs.get(2), offset, centres).div(n).mul(Scalars.tensor(n, offsetWeight)));
             return scope.ret(loss);
         }
     }

@@ -35,8 +35,8 @@ public record SegmentationLoss(double bceWeight, double diceWeight) {
     public NDArray compute(NDArray logits, NDArray masks) {
         try (NDManager scope = NDManager.subManagerOf(logits)) {
             Scopes.tempAttach(scope, logits, masks);
-            NDArray loss = bce(logits, masks).mul(Scalars.like(logits, bceWeight))
-                    .add(softDiceLoss(logits, masks).mul(Scalars.like(logits, diceWeight)));
+            NDArray loss = bce(logits, masks).mul(Scalars.tensor(logits, bceWeight))
+                    .add(softDiceLoss(logits, masks).mul(Scalars.tensor(logits, diceWeight)));
             return scope.ret(loss);
         }
     }
@@ -54,7 +54,7 @@ public record SegmentationLoss(double bceWeight, double diceWeight) {
         NDArray inter = p.mul(masks).sum(axes);                                    // (B)
         NDArray total = p.sum(axes).add(masks.sum(axes));                          // (B)
         Number one = Scalars.like(logits, 1.0);
-        NDArray dice = inter.mul(Scalars.like(logits, 2.0)).add(one).div(total.add(one)); // (B)
+        NDArray dice = inter.mul(Scalars.tensor(logits, 2.0)).add(one).div(total.add(one)); // (B)
         return dice.mean().neg().add(one);
     }
 }

@@ -17,6 +17,7 @@ import org.priorkit.metrics.ConfusionMatrix;
 import org.priorkit.metrics.PrecisionRecallF1;
 import org.priorkit.metrics.Prf;
 import org.priorkit.model.PriorModel;
+import org.priorkit.nn.Scalars;
 import org.priorkit.tasks.FeatureExtractor;
 import org.priorkit.tasks.TaskData;
 import org.priorkit.tasks.TaskModel;
@@ -152,7 +153,7 @@ public final class ZeroShot {
                     NDArray cos = imageAware.normalize(2, 2, 1e-12).mul(sent.normalize(2, 2, 1e-12))
                             .sum(new int[] {2}); // (B*P, S)
                     NDArray perPrompt = cos.mul(real).sum(new int[] {1})
-                            .div(real.sum(new int[] {1}).maximum(1f)).reshape(b, numPrompts); // (B, P)
+                            .div(real.sum(new int[] {1}).maximum(Scalars.tensor(real, 1))).reshape(b, numPrompts); // (B, P)
                     NDArray l = classMeans(perPrompt.transpose(), classOf, classes, step).transpose(); // (B, C)
                     double[][] gRows = rows(g, b, classes);
                     double[][] lRows = rows(l, b, classes);
