@@ -23,7 +23,7 @@ final class BenchCommand implements Callable<Integer> {
     int steps;
 
     @Option(names = "--memory-steps", defaultValue = "0",
-            description = "extra stage-1 steps to check that memory stays flat, e.g. 1000 (default: ${DEFAULT-VALUE})")
+            description = "extra steps of the last stage (every loss term) to check that memory stays flat, e.g. 1000 (default: ${DEFAULT-VALUE})")
     int memorySteps;
 
     @Mixin DeviceOption device;

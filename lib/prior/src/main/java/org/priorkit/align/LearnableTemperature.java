@@ -45,7 +45,9 @@ public final class LearnableTemperature extends AbstractBlock {
 
     /** {@code exp(logit_scale)}, clamped if a cap is set; shape {@code ()}. */
     public NDArray scale(ParameterStore ps, Device device, boolean training) {
-        NDArray logScale = ps.getValue(logitScale, device, training); // ()
+        NDArray parameter = ps.getValue(logitScale, device, training); // ()
+        // Results belong to the first operand's manager: use the step's (the store's), not the model's.
+        NDArray logScale = ps.getManager().zeros(new Shape(), parameter.getDataType(), device).add(parameter); // ()
         if (Double.isFinite(maxLogScale)) {
             logScale = logScale.clip(Scalars.like(logScale, -Float.MAX_VALUE), Scalars.like(logScale, maxLogScale));
         }

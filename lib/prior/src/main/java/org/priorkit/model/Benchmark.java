@@ -52,7 +52,7 @@ public final class Benchmark {
             sb.append(String.format("  Hungarian matching: %.2f ms per batch = %.1f%% of a stage-3 step%n",
                     hungarianMs, 100 * hungarianShareOfStage3));
             if (rssMbEvery.length > 0) {
-                sb.append(String.format("  RSS every %d stage-1 steps (MB): %s%n", rssEverySteps, Arrays.toString(rssMbEvery)));
+                sb.append(String.format("  RSS every %d last-stage steps (MB): %s%n", rssEverySteps, Arrays.toString(rssMbEvery)));
             }
             sb.append(String.format("  local alignment + losses, forward: batched %.2f ms, per-sample loop %.2f ms, speedup %.1fx%n",
                     batchedLocalMs, naiveLocalMs, naiveLocalMs / batchedLocalMs));
@@ -64,7 +64,7 @@ public final class Benchmark {
 
     /**
      * @param steps       timed steps per stage (after 3 warm-up steps)
-     * @param memorySteps stage-1 steps for the memory check (0 to skip), RSS sampled 10 times
+     * @param memorySteps last-stage steps (all terms) for the memory check (0 to skip), RSS sampled 10 times
      */
     public static Report run(PriorConfig config, int steps, int memorySteps, Device device) {
         try (NDManager manager = NDManager.newBaseManager(device)) {
@@ -96,11 +96,11 @@ public final class Benchmark {
             int every = Math.max(1, memorySteps / 10);
             if (memorySteps > 0) {
                 rss = new long[memorySteps / every];
-                StageConfig first = config.stages().get(0);
-                AdamW optimizer = new AdamW(manager, first.weightDecay());
+                StageConfig last = config.stages().get(config.stages().size() - 1); // every term, every part
+                AdamW optimizer = new AdamW(manager, last.weightDecay());
                 for (int i = 0; i < rss.length * every; i++) {
                     try (BatchLoader.Loaded b = randomBatch(manager, config, random)) {
-                        Pretrainer.trainStep(objective, b, first, params, optimizer, 1e-5, i, 0, 0, 0);
+                        Pretrainer.trainStep(objective, b, last, params, optimizer, 1e-5, i, 0, 0, 0);
                     }
                     if ((i + 1) % every == 0) {
                         rss[(i + 1) / every - 1] = rssMb();

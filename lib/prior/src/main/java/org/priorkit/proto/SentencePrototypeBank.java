@@ -77,7 +77,9 @@ public final class SentencePrototypeBank extends AbstractBlock {
     /** {@code x . E^T / tau}: (..., D) -> (..., K), the logits of the deterministic assignment. */
     public NDArray logits(ParameterStore ps, NDArray x, boolean training) {
         NDArray e = ps.getValue(codebook, x.getDevice(), training); // (K, D)
-        return x.matMul(e.transpose()).div(Scalars.tensor(x, tau)); // (..., K)
+        NDArray eT = e.transpose(); // (D, K), a view; like every result of e it joins the model's manager,
+        eT.attach(x.getManager()); // so hand it to the batch's: it must go when the step's graph goes
+        return x.matMul(eT).div(Scalars.tensor(x, tau)); // (..., K)
     }
 
     /**

@@ -71,7 +71,10 @@ public final class PrototypeDecoder extends AbstractBlock {
         NDArray imageMask = inputs.size() > 1 ? inputs.get(1) : null; // (B, I) or absent
         long b = image.getShape().get(0);
         NDArray q = ps.getValue(queries, image.getDevice(), training); // (Q, D)
-        NDArray x = q.expandDims(0).broadcast(b, numQueries, embedding); // (B, Q, D)
+        // An op's result belongs to its first operand's manager: start from the batch's, not the
+        // model's (the queries'), or every step's decoder activations would live as long as the model.
+        NDArray x = image.getManager().zeros(new Shape(b, numQueries, embedding), image.getDataType(), image.getDevice())
+                .add(q); // (B, Q, D) every sample starts from the same learned queries
         for (Block layer : layers.getChildren().values()) {
             NDList in = imageMask == null ? new NDList(x, image) : new NDList(x, image, imageMask);
             x = layer.forward(ps, in, training).singletonOrThrow(); // (B, Q, D)
