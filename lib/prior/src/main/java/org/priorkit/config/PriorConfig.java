@@ -81,7 +81,7 @@ public record PriorConfig(String preset, long seed, int batchSize, ImageEncoderC
     /** Weight of the two local-alignment terms in the tiny preset (the paper's is 1). */
     public static final double TINY_LOCAL_WEIGHT = 0.25;
 
-    /** Weight of the prototype L1 term in the tiny preset (the paper's is 10). */
+    /** Weight of the prototype L1 term in the tiny preset's stage 2 (the paper's is 10). */
     public static final double TINY_PROTOTYPE_WEIGHT = 1.0;
 
     /**
@@ -94,9 +94,10 @@ public record PriorConfig(String preset, long seed, int batchSize, ImageEncoderC
      * the still uninformative report features, and the loss sits at ln B for all of stage 1); the
      * local terms weigh {@value #TINY_LOCAL_WEIGHT} (at 1, SimSiam, which has no negatives, pulls the
      * image features to a constant before the global term finds the signal); stage 1 runs 8 epochs
-     * at a peak LR of 5e-4 (from scratch the global loss leaves ln B only after ~300 steps); and the
-     * prototype L1 term weighs {@value #TINY_PROTOTYPE_WEIGHT}, not 10 (at 10 it pulls the sentence
-     * features onto a still random codebook, and the global loss falls back to ln B in stage 2).
+     * at a peak LR of 5e-4 (from scratch the global loss leaves ln B only after ~300 steps); and in
+     * stage 2 the prototype L1 term weighs {@value #TINY_PROTOTYPE_WEIGHT}, not 10 (at 10 it pulls the
+     * sentence features onto a still random codebook, and the global loss falls back to ln B). Stage 3
+     * keeps the paper's 10, balanced by its global weight of 10 (at 1 the L1 term rose in stage 3).
      */
     public static PriorConfig tiny() {
         double local = TINY_LOCAL_WEIGHT;
@@ -110,7 +111,7 @@ public record PriorConfig(String preset, long seed, int batchSize, ImageEncoderC
                         new StageConfig("prototype", 3, 3e-4, 0.5, 1e-6,
                                 Map.of("global", 1.0, "local_image", local, "local_text", local, "prototype_l1", proto), true),
                         new StageConfig("reconstruct", 3, 2e-4, 0.5, 1e-6,
-                                Map.of("global", 10.0, "local_image", local, "local_text", local, "prototype_l1", proto,
+                                Map.of("global", 10.0, "local_image", local, "local_text", local, "prototype_l1", 10.0,
                                         "image_reconstruction", 1.0, "report_l1", 10.0, "report_kl", 1.0,
                                         "report_global_prediction", 1.0), true)));
     }
