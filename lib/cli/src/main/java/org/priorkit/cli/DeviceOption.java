@@ -21,10 +21,6 @@ public final class DeviceOption {
      * auto falls back to the CPU with one line on stderr.
      */
     public Device resolve() {
-        if (device != null && (device.contains(",") || device.trim().equalsIgnoreCase("gpus"))) {
-            throw new IllegalArgumentException("--device '" + device + "': several devices split only pretraining"
-                    + " batches (pretrain, run-all); give this command one device");
-        }
         Device d = Devices.resolve(device);
         Devices.use(d);
         return d;

@@ -46,7 +46,11 @@ public final class Devices {
      * {@code notice} receives the one-line fallback message.
      */
     public static Device resolve(String spec, int gpuCount, Consumer<String> notice) {
-        String s = spec == null ? "auto" : spec.trim().toLowerCase(Locale.ROOT);
+        String s = normalise(spec);
+        if (s.contains(",") || isAllGpus(s)) {
+            throw new IllegalArgumentException("--device '" + spec + "': several devices split only pretraining"
+                    + " batches (pretrain, run-all); give this command one device");
+        }
         if (s.isEmpty() || s.equals("auto")) {
             if (gpuCount > 0) {
                 return Device.gpu(0);
@@ -74,9 +78,7 @@ public final class Devices {
                 }
             }
             if (index >= gpuCount) {
-                throw new IllegalArgumentException("--device '" + spec + "': the engine sees "
-                        + gpuCount + " GPU(s). Build with the CUDA profile (mvn -Pcuda, see README)"
-                        + " on a machine with a GPU, or use --device auto|cpu");
+                throw missingGpu(spec, gpuCount);
             }
             return Device.gpu(index);
         }
@@ -89,11 +91,10 @@ public final class Devices {
      * comma list such as {@code gpu:0,gpu:1}; any single spec gives one device, as {@link #resolve}.
      */
     public static List<Device> resolveAll(String spec, int gpuCount, Consumer<String> notice) {
-        String s = spec == null ? "auto" : spec.trim().toLowerCase(Locale.ROOT);
-        if (s.equals("gpus") || s.equals("gpu:all")) {
+        String s = normalise(spec);
+        if (isAllGpus(s)) {
             if (gpuCount == 0) {
-                throw new IllegalArgumentException("--device '" + spec + "': the engine sees no GPU. Build with the"
-                        + " CUDA profile (mvn -Pcuda, see README) on a machine with GPUs, or use --device auto|cpu");
+                throw missingGpu(spec, gpuCount);
             }
             List<Device> all = new ArrayList<>();
             for (int i = 0; i < gpuCount; i++) {
@@ -115,6 +116,20 @@ public final class Devices {
     /** {@link #resolveAll(String, int, Consumer)} against the GPUs the engine can see. */
     public static List<Device> resolveAll(String spec) {
         return resolveAll(spec, Engine.getInstance().getGpuCount(), System.err::println);
+    }
+
+    private static String normalise(String spec) {
+        return spec == null ? "auto" : spec.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isAllGpus(String normalised) {
+        return normalised.equals("gpus") || normalised.equals("gpu:all");
+    }
+
+    private static IllegalArgumentException missingGpu(String spec, int gpuCount) {
+        return new IllegalArgumentException("--device '" + spec + "': the engine sees "
+                + (gpuCount == 0 ? "no GPU" : gpuCount + " GPU(s)") + ". Build with the CUDA profile (mvn -Pcuda,"
+                + " see README) on a machine with a GPU, or use --device auto|cpu");
     }
 
     /** One line describing the engine: name, version and the device chosen. */

@@ -12,7 +12,7 @@ import ai.djl.ndarray.types.Shape;
  * into a tensor over a Java direct buffer and closes it right after the op; autograd keeps that
  * tensor for the backward pass, and once the garbage collector frees the buffer, backward reads
  * freed memory. The gradient is then silently wrong or NaN whenever a GC falls between forward and
- * backward: rare, random, and ruinous for training ({@code ScalarsTest} shows both sides). A tensor
+ * backward: rare, random, and ruinous for training ({@code ScalarsTest} checks that the tensor form survives a GC). A tensor
  * made by PyTorch itself ({@code zeros}) is kept alive by autograd's reference. {@link #like} is for
  * the ops autograd does not save an operand of: {@code add}, {@code sub} and comparisons.
  *

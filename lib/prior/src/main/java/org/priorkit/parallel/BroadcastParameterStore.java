@@ -23,7 +23,6 @@ import java.util.Map;
  */
 public final class BroadcastParameterStore extends ParameterStore {
 
-    private final NDManager manager;
     private final boolean copyOnOwnDevice;
     private final Map<String, NDArray> copies = new HashMap<>();
 
@@ -34,7 +33,6 @@ public final class BroadcastParameterStore extends ParameterStore {
      */
     public BroadcastParameterStore(NDManager manager, boolean copyOnOwnDevice) {
         super(manager, false);
-        this.manager = manager;
         this.copyOnOwnDevice = copyOnOwnDevice;
     }
 
@@ -49,7 +47,7 @@ public final class BroadcastParameterStore extends ParameterStore {
         }
         return copies.computeIfAbsent(parameter.getId() + "@" + device, k -> {
             NDArray copy = array.toDevice(device, true); // differentiable: gradients flow back to array
-            copy.attach(manager);
+            copy.attach(getManager());
             return copy;
         });
     }

@@ -50,10 +50,6 @@ public final class DataParallelObjective implements Objective {
         this.copyOnOwnDevice = copyOnOwnDevice;
     }
 
-    public List<Device> devices() {
-        return devices;
-    }
-
     @Override
     public Block block() {
         return single.block();
