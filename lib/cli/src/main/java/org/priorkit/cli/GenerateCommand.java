@@ -27,7 +27,7 @@ final class GenerateCommand implements Callable<Integer> {
     double difficulty;
 
     @Option(names = "--scale", defaultValue = "1.0",
-            description = "multiply every image count (default: ${DEFAULT-VALUE}; about 6,000 images at 1.0)")
+            description = "multiply every image count (default: ${DEFAULT-VALUE}; about 12,500 images at 1.0)")
     double scale;
 
     @Option(names = "--tiny", description = "a few dozen 64 px images, for smoke tests")

@@ -16,7 +16,7 @@ import java.util.Map;
  *   PRIOR_DEVICE      auto | cpu | gpu | gpu:N                           default auto
  *   PRIOR_EPOCHS      epochs of each pretraining stage                    default 1
  *   PRIOR_MAX_STEPS   stop each stage after N steps (0 = no limit)        default 8
- *   PRIOR_DATA_SCALE  size of the synthetic set (1.0 = ~6,000 images)     default 0.1
+ *   PRIOR_DATA_SCALE  size of the synthetic set (1.0 = ~12,500 images)   default 0.1
  *   PRIOR_DATA        root of REAL data (MIMIC-CXR-JPG, CheXpert, ...)    default: none, use the synthetic set
  *   PRIOR_WORK        cache of the synthetic set and the shared run       default &lt;repo&gt;/runs/notebooks,
  *                                                                         else ~/.cache/prior-kit/notebooks
