@@ -20,7 +20,9 @@ import org.priorkit.notebook.PretrainedRun;
 import org.priorkit.report.HtmlReport;
 import org.priorkit.report.ResultRow;
 import org.priorkit.report.ResultsTable;
+import org.priorkit.tasks.FrozenFeatures;
 import org.priorkit.tasks.TaskData;
+import org.priorkit.tasks.TaskModel;
 import org.priorkit.tasks.classification.ClassificationConfig;
 import org.priorkit.tasks.classification.ClassificationResult;
 import org.priorkit.tasks.classification.ClassificationTask;
@@ -29,6 +31,7 @@ import org.priorkit.tasks.detection.Detection;
 import org.priorkit.tasks.detection.DetectionConfig;
 import org.priorkit.tasks.detection.DetectionResult;
 import org.priorkit.tasks.retrieval.ImageTextRetrieval;
+import org.priorkit.tasks.retrieval.ReportPool;
 import org.priorkit.tasks.retrieval.RetrievalConfig;
 import org.priorkit.tasks.retrieval.RetrievalResult;
 import org.priorkit.tasks.segmentation.Segmentation;
@@ -72,6 +75,8 @@ public final class RunAll {
 
     /** How the ladder runs segmentation and detection (see the comment where they run). */
     static final EncoderMode DENSE_MODE = EncoderMode.FINE_TUNE;
+    /** Images per forward pass when the probes encode their features. */
+    private static final int PROBE_BATCH = 64;
     private static final String SEGMENTATION = "SIIM segmentation (fine-tuned)";
     private static final String DETECTION = "RSNA detection (fine-tuned)";
 
@@ -124,61 +129,25 @@ public final class RunAll {
         // 3. Downstream tasks for every rung.
         List<ResultRow> rows = new ArrayList<>();
         Map<Rung, ClassificationResult> rocs = new LinkedHashMap<>();
-        ZeroShotResult priorZeroShot = null;
-        RetrievalResult priorRetrieval = null;
-        SegmentationResult priorSegmentation = null;
-        DetectionResult priorDetection = null;
+        RungOutcome prior = null;
+        TaskData taskData = new TaskData(c.data());
         for (Rung rung : Rung.values()) {
             t = System.nanoTime();
-            Path ckpt = rung.checkpoint(fullRun, globalRun);
             phase.accept("downstream tasks for rung '" + rung.label() + "'");
-            for (long seed : c.seeds()) {
-                for (DataFraction f : c.fractions()) {
-                    double pct = f.value() * 100;
-                    ClassificationConfig cc = ClassificationConfig.defaults(ClassificationConfig.Dataset.CHEXPERT,
-                            ClassificationConfig.Mode.LINEAR_PROBE).withFraction(f).withSeed(seed);
-                    ClassificationResult cr = ClassificationTask.run(c.data(), ckpt, cc);
-                    rows.add(new ResultRow(rung.label(), "CheXpert linear probe", "macro AUROC", pct, seed, cr.macroAuroc()));
-                    if (f.value() == 1.0 && seed == c.seeds().get(0)) {
-                        rocs.put(rung, cr);
-                    }
-                    ClassificationResult rsna = ClassificationTask.run(c.data(), ckpt, ClassificationConfig.defaults(
-                            ClassificationConfig.Dataset.RSNA, ClassificationConfig.Mode.LINEAR_PROBE).withFraction(f).withSeed(seed));
-                    rows.add(new ResultRow(rung.label(), "RSNA linear probe", "AUROC", pct, seed, rsna.macroAuroc()));
-                    // The dense tasks fine-tune: with a frozen encoder, a RANDOM ResNet under a trained U-Net
-                    // neck localizes the synthetic opacities as well as PRIOR's (they are low-level blobs), so
-                    // frozen runs cannot tell the encoders apart; fine-tuning compares what they start from.
-                    SegmentationResult sr = Segmentation.run(c.data(), ckpt, SegmentationConfig.defaults()
-                            .withMode(DENSE_MODE).withFraction(f).withSeed(seed).withSteps(c.taskSteps(), 16));
-                    rows.add(new ResultRow(rung.label(), SEGMENTATION, "Dice", pct, seed, sr.dice()));
-                    DetectionResult dr = Detection.run(c.data(), ckpt, DetectionConfig.defaults()
-                            .withMode(DENSE_MODE).withFraction(f).withSeed(seed).withSteps(c.taskSteps(), 16));
-                    rows.add(new ResultRow(rung.label(), DETECTION, "mAP 0.40-0.75", pct, seed, dr.rsnaMap()));
-                    rows.add(new ResultRow(rung.label(), DETECTION, "mAP@0.5", pct, seed, dr.ap50()));
-                    if (rung == Rung.PRIOR && f.value() == 1.0 && seed == c.seeds().get(0)) {
-                        priorSegmentation = sr;
-                        priorDetection = dr;
-                    }
-                }
-            }
-            // Zero-shot and retrieval train nothing: one run per rung.
-            ZeroShotResult zs = ZeroShot.run(c.data(), ckpt, ZeroShotConfig.defaults().withPreset(c.preset()));
-            rows.add(new ResultRow(rung.label(), "zero-shot 5x200", "accuracy", 100, 0, zs.accuracy()));
-            rows.add(new ResultRow(rung.label(), "zero-shot 5x200", "macro F1", 100, 0, zs.macroF1()));
-            rows.add(new ResultRow(rung.label(), "zero-shot 5x200", "kappa", 100, 0, zs.kappa()));
-            RetrievalConfig retrieval = c.smoke() // a tiny set has too few test reports for a pool
-                    ? RetrievalConfig.defaults().withSplits(java.util.Set.of("train", "validate", "test"))
-                    : RetrievalConfig.defaults();
-            RetrievalResult rr = ImageTextRetrieval.run(c.data(), ckpt, retrieval);
-            for (Map.Entry<Integer, Double> e : rr.imageToText().entrySet()) {
-                rows.add(new ResultRow(rung.label(), "image-to-text retrieval", "P@" + e.getKey(), 100, 0, e.getValue()));
+            RungOutcome outcome = downstream(rung, rung.checkpoint(fullRun, globalRun), c, taskData, device);
+            rows.addAll(outcome.rows());
+            if (outcome.roc() != null) {
+                rocs.put(rung, outcome.roc());
             }
             if (rung == Rung.PRIOR) {
-                priorZeroShot = zs;
-                priorRetrieval = rr;
+                prior = outcome;
             }
             seconds.put("tasks " + rung.label(), since(t));
         }
+        ZeroShotResult priorZeroShot = prior.zeroShot();
+        RetrievalResult priorRetrieval = prior.retrieval();
+        SegmentationResult priorSegmentation = prior.segmentation();
+        DetectionResult priorDetection = prior.detection();
 
         // 4. Table, plots, page.
         t = System.nanoTime();
@@ -248,6 +217,71 @@ public final class RunAll {
         }
         save(Images.grid(images, Math.min(5, Math.max(1, images.size())), captions), plots.resolve("retrieval.png"));
         return new HtmlReport.Plot("plots/retrieval.png", "image-to-text retrieval (PRIOR): query class -> class of the top report");
+    }
+
+    /**
+     * What one rung's encoder yields on every task: the result rows, and the runs the figures draw
+     * (100% labels, first seed; null when 100% is not among the fractions).
+     */
+    private record RungOutcome(List<ResultRow> rows, ClassificationResult roc, ZeroShotResult zeroShot,
+                               RetrievalResult retrieval, SegmentationResult segmentation, DetectionResult detection) {}
+
+    /** Every downstream task for the encoder of one rung ({@code ckpt} null = random init). */
+    private static RungOutcome downstream(Rung rung, Path ckpt, RunAllConfig c, TaskData data, ai.djl.Device device)
+            throws IOException {
+        List<ResultRow> rows = new ArrayList<>();
+        ClassificationResult roc = null;
+        SegmentationResult shownSegmentation = null;
+        DetectionResult shownDetection = null;
+        // One model for the tasks that keep the encoder frozen; its image features are encoded once
+        // and shared by every probe (fraction x seed). The dense tasks fine-tune a fresh copy each.
+        try (NDManager manager = NDManager.newBaseManager(device)) {
+            TaskModel model = TaskModel.open(ckpt, c.data(), c.preset(), manager);
+            FrozenFeatures frozen = new FrozenFeatures(model.model(), PROBE_BATCH, manager);
+            for (long seed : c.seeds()) {
+                for (DataFraction f : c.fractions()) {
+                    double pct = f.value() * 100;
+                    boolean shown = f.value() == 1.0 && seed == c.seeds().get(0);
+                    ClassificationResult cr = ClassificationTask.run(model, data, ClassificationConfig.defaults(
+                            ClassificationConfig.Dataset.CHEXPERT, ClassificationConfig.Mode.LINEAR_PROBE)
+                            .withPreset(c.preset()).withFraction(f).withSeed(seed), manager, frozen);
+                    rows.add(new ResultRow(rung.label(), "CheXpert linear probe", "macro AUROC", pct, seed, cr.macroAuroc()));
+                    ClassificationResult rsna = ClassificationTask.run(model, data, ClassificationConfig.defaults(
+                            ClassificationConfig.Dataset.RSNA, ClassificationConfig.Mode.LINEAR_PROBE)
+                            .withPreset(c.preset()).withFraction(f).withSeed(seed), manager, frozen);
+                    rows.add(new ResultRow(rung.label(), "RSNA linear probe", "AUROC", pct, seed, rsna.macroAuroc()));
+                    // The dense tasks fine-tune: with a frozen encoder, a RANDOM ResNet under a trained U-Net
+                    // neck localizes the synthetic opacities as well as PRIOR's (they are low-level blobs), so
+                    // frozen runs cannot tell the encoders apart; fine-tuning compares what they start from.
+                    SegmentationResult sr = Segmentation.run(c.data(), ckpt, SegmentationConfig.defaults()
+                            .withMode(DENSE_MODE).withFraction(f).withSeed(seed).withSteps(c.taskSteps(), 16));
+                    rows.add(new ResultRow(rung.label(), SEGMENTATION, "Dice", pct, seed, sr.dice()));
+                    DetectionResult dr = Detection.run(c.data(), ckpt, DetectionConfig.defaults()
+                            .withMode(DENSE_MODE).withFraction(f).withSeed(seed).withSteps(c.taskSteps(), 16));
+                    rows.add(new ResultRow(rung.label(), DETECTION, "mAP 0.40-0.75", pct, seed, dr.rsnaMap()));
+                    rows.add(new ResultRow(rung.label(), DETECTION, "mAP@0.5", pct, seed, dr.ap50()));
+                    if (shown) {
+                        roc = cr;
+                        shownSegmentation = sr;
+                        shownDetection = dr;
+                    }
+                }
+            }
+            // Zero-shot and retrieval train nothing: one run per rung.
+            ZeroShotResult zs = ZeroShot.run(model, data.fiveBy200(), ZeroShotConfig.defaults().withPreset(c.preset()), manager);
+            rows.add(new ResultRow(rung.label(), "zero-shot 5x200", "accuracy", 100, 0, zs.accuracy()));
+            rows.add(new ResultRow(rung.label(), "zero-shot 5x200", "macro F1", 100, 0, zs.macroF1()));
+            rows.add(new ResultRow(rung.label(), "zero-shot 5x200", "kappa", 100, 0, zs.kappa()));
+            RetrievalConfig retrieval = c.smoke() // a tiny set has too few test reports for a pool
+                    ? RetrievalConfig.defaults().withPreset(c.preset()).withSplits(java.util.Set.of("train", "validate", "test"))
+                    : RetrievalConfig.defaults().withPreset(c.preset());
+            RetrievalResult rr = ImageTextRetrieval.run(model, data.fiveBy200(),
+                    ReportPool.fromMimic(data.mimicPairs(), retrieval.splits()), retrieval, manager);
+            for (Map.Entry<Integer, Double> e : rr.imageToText().entrySet()) {
+                rows.add(new ResultRow(rung.label(), "image-to-text retrieval", "P@" + e.getKey(), 100, 0, e.getValue()));
+            }
+            return new RungOutcome(rows, roc, zs, rr, shownSegmentation, shownDetection);
+        }
     }
 
     /** Test images with the true (green) and predicted (red) pneumothorax masks. */

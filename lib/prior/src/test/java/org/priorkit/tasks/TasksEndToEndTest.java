@@ -107,6 +107,39 @@ class TasksEndToEndTest {
     }
 
     @Test
+    void probesSharingFrozenFeaturesMatchFreshOnesAndEncodeEachImageOnce() throws Exception {
+        try (NDManager m = NDManager.newBaseManager()) {
+            TaskModel tm = TaskModel.randomInit(TaskFixtures.micro(), DATA, m);
+            TaskData data = new TaskData(DATA);
+            FrozenFeatures shared = new FrozenFeatures(tm.model(), 7, m);
+            for (String fraction : List.of("50%", "100%")) {
+                ClassificationConfig c = quick(Dataset.RSNA, Mode.LINEAR_PROBE).withFraction(DataFraction.parse(fraction));
+                ClassificationResult fresh = ClassificationTask.run(tm, data, c, m);
+                ClassificationResult cached = ClassificationTask.run(tm, data, c, m, shared);
+                assertEquals(fresh.trainSize(), cached.trainSize());
+                assertEquals(fresh.testIds(), cached.testIds());
+                for (int i = 0; i < fresh.testSize(); i++) {
+                    assertArrayEquals(fresh.testScores()[i], cached.testScores()[i], 1e-6, fraction + " test image " + i);
+                }
+            }
+            // 100% uses every RSNA image of the split, 50% a subset: each was encoded exactly once.
+            assertEquals(data.rsna().size(), shared.encoded());
+            // Order and repeats are kept, and repeated images are not encoded again.
+            List<Path> images = data.rsna().stream().map(r -> r.image()).toList();
+            List<Path> asked = List.of(images.get(2), images.get(0), images.get(2));
+            float[][] got = shared.of(asked);
+            float[][] direct = FeatureExtractor.global(tm.model(), asked, 3, m);
+            for (int i = 0; i < asked.size(); i++) {
+                for (int d = 0; d < direct[i].length; d++) { // batches of 3 vs 7: float rounding differs
+                    assertEquals(direct[i][d], got[i][d], 1e-5 * Math.max(1, Math.abs(direct[i][d])), "row " + i);
+                }
+            }
+            assertSame(got[0], got[2], "a repeated image is one cached row");
+            assertEquals(data.rsna().size(), shared.encoded());
+        }
+    }
+
+    @Test
     void zeroShotScoresAreGlobalPlusHalfLocal() throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {
             TaskModel tm = TaskModel.randomInit(TaskFixtures.micro(), DATA, m);

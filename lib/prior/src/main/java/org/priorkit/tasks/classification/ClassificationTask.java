@@ -11,6 +11,7 @@ import org.priorkit.data.split.SplitRatios;
 import org.priorkit.data.split.Splits;
 import org.priorkit.metrics.Auroc;
 import org.priorkit.tasks.FeatureExtractor;
+import org.priorkit.tasks.FrozenFeatures;
 import org.priorkit.tasks.TaskData;
 import org.priorkit.tasks.TaskModel;
 
@@ -57,11 +58,26 @@ public final class ClassificationTask {
     /** Runs on an already loaded model (fine-tuning changes its image encoder). */
     public static ClassificationResult run(TaskModel model, TaskData data, ClassificationConfig config,
                                            NDManager manager) {
-        return run(model, data, config, manager, System.nanoTime());
+        return run(model, data, config, manager, new FrozenFeatures(model.model(), config.batchSize(), manager),
+                System.nanoTime());
+    }
+
+    /**
+     * Runs on an already loaded model; a linear probe takes its features from {@code frozen}, which
+     * must belong to that model and may be shared by several probes of it (fine-tuning ignores it).
+     */
+    public static ClassificationResult run(TaskModel model, TaskData data, ClassificationConfig config,
+                                           NDManager manager, FrozenFeatures frozen) {
+        return run(model, data, config, manager, frozen, System.nanoTime());
     }
 
     private static ClassificationResult run(TaskModel tm, TaskData data, ClassificationConfig config,
                                             NDManager manager, long t0) {
+        return run(tm, data, config, manager, new FrozenFeatures(tm.model(), config.batchSize(), manager), t0);
+    }
+
+    private static ClassificationResult run(TaskModel tm, TaskData data, ClassificationConfig config,
+                                            NDManager manager, FrozenFeatures frozen, long t0) {
         List<String> classes = classes(config.dataset());
         Splits<LabeledImage> splits = splits(data, config);
         List<LabeledImage> train = LabelFraction.sample(splits.train(), config.fraction(), config.seed(),
@@ -78,9 +94,9 @@ public final class ClassificationTask {
         float[][] valFeatures;
         float[][] testFeatures;
         if (config.mode() == ClassificationConfig.Mode.LINEAR_PROBE) {
-            float[][] xTrain = features(tm, train, config, manager);
-            valFeatures = features(tm, val, config, manager);
-            testFeatures = features(tm, test, config, manager);
+            float[][] xTrain = frozen.of(images(train));
+            valFeatures = frozen.of(images(val));
+            testFeatures = frozen.of(images(test));
             LinearProbe.Trained t = LinearProbe.train(xTrain, targets(train), valFeatures, targets(val),
                     config.probe(), config.seed(), manager);
             head = t.head();
@@ -144,8 +160,11 @@ public final class ClassificationTask {
 
     private static float[][] features(TaskModel tm, List<LabeledImage> records, ClassificationConfig config,
                                       NDManager manager) {
-        return FeatureExtractor.global(tm.model(), records.stream().map(LabeledImage::image).toList(),
-                config.batchSize(), manager);
+        return FeatureExtractor.global(tm.model(), images(records), config.batchSize(), manager);
+    }
+
+    private static List<Path> images(List<LabeledImage> records) {
+        return records.stream().map(LabeledImage::image).toList();
     }
 
     static float[][] targets(List<LabeledImage> records) {
