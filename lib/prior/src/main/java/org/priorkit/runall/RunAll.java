@@ -74,7 +74,7 @@ public final class RunAll {
     public record Outcome(ResultsTable results, Path page, Map<String, Double> seconds) {}
 
     /** How the ladder runs segmentation and detection (see the comment where they run). */
-    static final EncoderMode DENSE_MODE = EncoderMode.FINE_TUNE;
+    private static final EncoderMode DENSE_MODE = EncoderMode.FINE_TUNE;
     /** Images per forward pass when the probes encode their features. */
     private static final int PROBE_BATCH = 64;
     private static final String SEGMENTATION = "SIIM segmentation (fine-tuned)";
@@ -144,10 +144,6 @@ public final class RunAll {
             }
             seconds.put("tasks " + rung.label(), since(t));
         }
-        ZeroShotResult priorZeroShot = prior.zeroShot();
-        RetrievalResult priorRetrieval = prior.retrieval();
-        SegmentationResult priorSegmentation = prior.segmentation();
-        DetectionResult priorDetection = prior.detection();
 
         // 4. Table, plots, page.
         t = System.nanoTime();
@@ -177,19 +173,15 @@ public final class RunAll {
                     .classes().get(1), curves), plots.resolve("roc.png"));
             figures.add(new HtmlReport.Plot("plots/roc.png", "ROC curves, one per rung (CheXpert test set)"));
         }
-        if (priorZeroShot != null) {
-            Charts.savePng(Charts.confusion("zero-shot 5x200, PRIOR", priorZeroShot.confusion(), priorZeroShot.classes()),
-                    plots.resolve("confusion.png"));
-            figures.add(new HtmlReport.Plot("plots/confusion.png", "zero-shot confusion matrix (rows truth)"));
+        Charts.savePng(Charts.confusion("zero-shot 5x200, PRIOR", prior.zeroShot().confusion(), prior.zeroShot().classes()),
+                plots.resolve("confusion.png"));
+        figures.add(new HtmlReport.Plot("plots/confusion.png", "zero-shot confusion matrix (rows truth)"));
+        figures.add(retrievalFigure(prior.retrieval(), c.data(), plots));
+        if (prior.segmentation() != null) { // null when 100% labels were not run
+            figures.add(segmentationFigure(prior.segmentation(), plots));
         }
-        if (priorRetrieval != null) {
-            figures.add(retrievalFigure(priorRetrieval, c.data(), plots));
-        }
-        if (priorSegmentation != null) {
-            figures.add(segmentationFigure(priorSegmentation, plots));
-        }
-        if (priorDetection != null) {
-            figures.add(detectionFigure(priorDetection, plots));
+        if (prior.detection() != null) { // likewise
+            figures.add(detectionFigure(prior.detection(), plots));
         }
         figures.add(attentionFigure(fullRun, c, preset, plots));
         Path page = HtmlReport.write(c.out(), "PRIOR kit: run-all on " + c.data(),
@@ -272,9 +264,10 @@ public final class RunAll {
             rows.add(new ResultRow(rung.label(), "zero-shot 5x200", "accuracy", 100, 0, zs.accuracy()));
             rows.add(new ResultRow(rung.label(), "zero-shot 5x200", "macro F1", 100, 0, zs.macroF1()));
             rows.add(new ResultRow(rung.label(), "zero-shot 5x200", "kappa", 100, 0, zs.kappa()));
-            RetrievalConfig retrieval = c.smoke() // a tiny set has too few test reports for a pool
-                    ? RetrievalConfig.defaults().withPreset(c.preset()).withSplits(java.util.Set.of("train", "validate", "test"))
-                    : RetrievalConfig.defaults().withPreset(c.preset());
+            RetrievalConfig retrieval = RetrievalConfig.defaults().withPreset(c.preset());
+            if (c.smoke()) { // a tiny set has too few test reports for a pool
+                retrieval = retrieval.withSplits(java.util.Set.of("train", "validate", "test"));
+            }
             RetrievalResult rr = ImageTextRetrieval.run(model, data.fiveBy200(),
                     ReportPool.fromMimic(data.mimicPairs(), retrieval.splits()), retrieval, manager);
             for (Map.Entry<Integer, Double> e : rr.imageToText().entrySet()) {

@@ -10,7 +10,6 @@ import org.priorkit.data.split.PatientSplitter;
 import org.priorkit.data.split.SplitRatios;
 import org.priorkit.data.split.Splits;
 import org.priorkit.metrics.Auroc;
-import org.priorkit.tasks.FeatureExtractor;
 import org.priorkit.tasks.FrozenFeatures;
 import org.priorkit.tasks.TaskData;
 import org.priorkit.tasks.TaskModel;
@@ -51,15 +50,15 @@ public final class ClassificationTask {
         long t0 = System.nanoTime();
         try (NDManager manager = NDManager.newBaseManager(Devices.current())) {
             TaskModel model = TaskModel.open(checkpoint, dataRoot, config.preset(), manager);
-            return run(model, new TaskData(dataRoot), config, manager, t0);
+            return run(model, new TaskData(dataRoot), config, manager,
+                    new FrozenFeatures(model.model(), config.batchSize(), manager), t0);
         }
     }
 
     /** Runs on an already loaded model (fine-tuning changes its image encoder). */
     public static ClassificationResult run(TaskModel model, TaskData data, ClassificationConfig config,
                                            NDManager manager) {
-        return run(model, data, config, manager, new FrozenFeatures(model.model(), config.batchSize(), manager),
-                System.nanoTime());
+        return run(model, data, config, manager, new FrozenFeatures(model.model(), config.batchSize(), manager));
     }
 
     /**
@@ -69,11 +68,6 @@ public final class ClassificationTask {
     public static ClassificationResult run(TaskModel model, TaskData data, ClassificationConfig config,
                                            NDManager manager, FrozenFeatures frozen) {
         return run(model, data, config, manager, frozen, System.nanoTime());
-    }
-
-    private static ClassificationResult run(TaskModel tm, TaskData data, ClassificationConfig config,
-                                            NDManager manager, long t0) {
-        return run(tm, data, config, manager, new FrozenFeatures(tm.model(), config.batchSize(), manager), t0);
     }
 
     private static ClassificationResult run(TaskModel tm, TaskData data, ClassificationConfig config,
@@ -108,8 +102,9 @@ public final class ClassificationTask {
             head = t.head();
             epochs = t.epochsRun();
             bestEpoch = t.bestEpoch();
-            valFeatures = features(tm, val, config, manager);
-            testFeatures = features(tm, test, config, manager);
+            FrozenFeatures tuned = new FrozenFeatures(tm.model(), config.batchSize(), manager); // the trained encoder's
+            valFeatures = tuned.of(images(val));
+            testFeatures = tuned.of(images(test));
         }
 
         double[][] testScores = head.probabilities(testFeatures);
@@ -156,11 +151,6 @@ public final class ClassificationTask {
                     policy.apply(ChexpertClasses.COMPETITION, r.labels())));
         }
         return out;
-    }
-
-    private static float[][] features(TaskModel tm, List<LabeledImage> records, ClassificationConfig config,
-                                      NDManager manager) {
-        return FeatureExtractor.global(tm.model(), images(records), config.batchSize(), manager);
     }
 
     private static List<Path> images(List<LabeledImage> records) {
