@@ -43,6 +43,9 @@ public class RunAll implements Callable<Integer> {
     @Option(names = "--plotly-js", description = "a local plotly.min.js for the interactive chart (npm: plotly.js-dist-min 2.x)")
     Path plotlyJs;
 
+    @Option(names = "--lanes", defaultValue = "2", description = "2: global-only and random-init rungs in a second JVM beside the PRIOR run (CPU); 1: one JVM (default: ${DEFAULT-VALUE})")
+    int lanes;
+
     @Option(names = "--smoke", description = "tiny data and a few steps everywhere (a quick check of the pipeline)")
     boolean smoke;
 
@@ -53,8 +56,8 @@ public class RunAll implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunAllConfig config = smoke
-                ? RunAllConfig.smoke(data, out.resolve("run-all")).withDevice(device)
-                : RunAllConfig.defaults().withData(data).withOut(out).withSeeds(seeds).withDevice(device);
+                ? RunAllConfig.smoke(data, out.resolve("run-all")).withDevice(device).withLanes(lanes)
+                : RunAllConfig.defaults().withData(data).withOut(out).withSeeds(seeds).withDevice(device).withLanes(lanes);
         System.out.println("report: " + org.priorkit.runall.RunAll.run(config, plotlyJs, System.out).page().toAbsolutePath());
         return 0;
     }

@@ -39,6 +39,10 @@ final class RunAllCommand implements Callable<Integer> {
     @Option(names = "--task-steps", defaultValue = "120", description = "training steps of the segmentation/detection heads (default: ${DEFAULT-VALUE})")
     int taskSteps;
 
+    @Option(names = "--lanes", defaultValue = "2", description = {"2: the global-only and random-init rungs run in a second JVM beside the",
+            "PRIOR run, one PyTorch thread each (CPU only; about a third faster on 2 cores); 1: all in this JVM (default: ${DEFAULT-VALUE})"})
+    int lanes;
+
     @Option(names = "--smoke", description = "tiny data and a few steps everywhere: checks the pipeline in a couple of minutes")
     boolean smoke;
 
@@ -49,9 +53,9 @@ final class RunAllCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunAllConfig config = smoke ? RunAllConfig.smoke(data, out)
+        RunAllConfig config = smoke ? RunAllConfig.smoke(data, out).withLanes(lanes)
                 : new RunAllConfig(data, out, preset, epochs, 0, fractions.stream().map(DataFraction::parse).toList(),
-                        seeds, taskSteps, false, device.device);
+                        seeds, taskSteps, false, device.device, lanes);
         RunAll.Outcome outcome = RunAll.run(config, plotly(), System.out);
         System.out.println("report: " + outcome.page().toAbsolutePath());
         return 0;

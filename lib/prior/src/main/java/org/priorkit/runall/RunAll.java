@@ -101,49 +101,45 @@ public final class RunAll {
         }
         seconds.put("data", since(t));
 
-        // 2. Pretraining: the full three-stage run, and stage 1 with the global loss only.
-        PriorConfig preset = PriorConfig.preset(c.preset());
-        if (c.epochs() != null) {
-            preset = Pretraining.withEpochs(preset, c.epochs());
-        }
-        if (c.smoke()) {
-            preset = preset.withBatchSize(4);
+        // 2-3. Pretraining and the downstream tasks, in two lanes. The random-init and global-only
+        // rungs do not need the PRIOR run, so with two lanes a child JVM runs them (and the global-only
+        // pretraining) while this JVM pretrains PRIOR; the child then also takes the "+ local alignment"
+        // rung (PRIOR's stage-1 checkpoint, long written by then), which evens out the two lanes'
+        // work, and this JVM runs the last two rungs. See SecondLane for why processes.
+        String oneLane = SecondLane.whyNot(c, devices);
+        FirstLane first;
+        LaneResult second;
+        double waited = 0;
+        if (oneLane == null) {
+            phase.accept("second lane: global-only pretraining, then the random-init, global-only and + local alignment rungs in a child JVM "
+                    + "(log: " + c.out().resolve(SecondLane.LOG) + ")");
+            SecondLane child = SecondLane.start(c);
+            try {
+                first = SecondLane.withThreads(1, () -> priorRungs(c, devices, phase, List.of(Rung.PROTOTYPES, Rung.PRIOR)));
+                t = System.nanoTime();
+                phase.accept("waiting for the second lane");
+                second = child.await();
+                waited = since(t);
+            } finally {
+                child.stop();
+            }
+        } else {
+            phase.accept("one lane: " + oneLane);
+            second = independentRungs(c, devices, phase, List.of(Rung.RANDOM, Rung.GLOBAL));
+            first = priorRungs(c, devices, phase, List.of(Rung.LOCAL, Rung.PROTOTYPES, Rung.PRIOR));
         }
         Path fullRun = c.out().resolve("pretrain-prior");
-        Path globalRun = c.out().resolve("pretrain-global-only");
-        TrainOptions options = TrainOptions.defaults(fullRun).withMaxStepsPerStage(c.maxStepsPerStage());
-        t = System.nanoTime();
-        phase.accept("pretraining PRIOR (3 stages) in " + fullRun);
-        new Pretraining(c.data(), fullRun, preset, null, 0).run(devices, options);
-        seconds.put("pretrain PRIOR", since(t));
-        t = System.nanoTime();
-        StageConfig first = preset.stages().get(0);
-        PriorConfig globalOnly = preset.withStages(List.of(new StageConfig(first.name(), first.epochs(), first.peakLr(),
-                first.warmupEpochs(), first.weightDecay(), Map.of("global", 1.0), false)));
-        phase.accept("pretraining the global-only rung in " + globalRun);
-        new Pretraining(c.data(), globalRun, globalOnly, null, 0).run(devices,
-                new TrainOptions(globalRun, options.checkpointEvery(), options.loaderThreads(), options.prefetch(),
-                        options.maxStepsPerStage(), options.progressBar(), options.logEvery()));
-        seconds.put("pretrain global only", since(t));
-
-        // 3. Downstream tasks for every rung.
-        List<ResultRow> rows = new ArrayList<>();
-        Map<Rung, ClassificationResult> rocs = new LinkedHashMap<>();
-        RungOutcome prior = null;
-        TaskData taskData = new TaskData(c.data());
-        for (Rung rung : Rung.values()) {
-            t = System.nanoTime();
-            phase.accept("downstream tasks for rung '" + rung.label() + "'");
-            RungOutcome outcome = downstream(rung, rung.checkpoint(fullRun, globalRun), c, taskData, device);
-            rows.addAll(outcome.rows());
-            if (outcome.roc() != null) {
-                rocs.put(rung, outcome.roc());
-            }
-            if (rung == Rung.PRIOR) {
-                prior = outcome;
-            }
-            seconds.put("tasks " + rung.label(), since(t));
+        RungOutcome prior = first.prior();
+        List<LaneResult.RungSummary> rungs = new ArrayList<>(first.lane().rungs());
+        rungs.addAll(second.rungs());
+        rungs.sort(java.util.Comparator.comparing(LaneResult.RungSummary::rung)); // the ladder's order
+        seconds.putAll(first.lane().seconds());
+        seconds.putAll(second.seconds()); // with two lanes these ran at the same time as the PRIOR phases
+        if (oneLane == null) {
+            seconds.put("wait for lane 2", waited);
         }
+        List<ResultRow> rows = new ArrayList<>();
+        rungs.forEach(r -> rows.addAll(r.rows()));
 
         // 4. Table, plots, page.
         t = System.nanoTime();
@@ -155,22 +151,16 @@ public final class RunAll {
         Charts.savePng(Charts.lossCurves(metrics), plots.resolve("losses.png"));
         figures.add(new HtmlReport.Plot("plots/losses.png", "pretraining loss terms, stages 1-3 (PRIOR run)"));
         Map<String, double[][]> curves = new LinkedHashMap<>();
-        for (Map.Entry<Rung, ClassificationResult> e : rocs.entrySet()) {
-            ClassificationResult r = e.getValue();
-            int cls = 1; // Cardiomegaly: the class with a clear image signature
-            double[] scores = new double[r.testScores().length];
-            int[] labels = new int[scores.length];
-            for (int i = 0; i < scores.length; i++) {
-                scores[i] = r.testScores()[i][cls];
-                labels[i] = r.testLabels()[i][cls];
+        String rocClass = null;
+        for (LaneResult.RungSummary r : rungs) {
+            if (r.roc() != null) {
+                rocClass = r.roc().className();
+                curves.put(String.format(Locale.ROOT, "%s (AUROC %.3f)", r.rung().label(), r.roc().auroc()),
+                        new double[][] {r.roc().fpr(), r.roc().tpr()});
             }
-            Roc roc = Roc.curve(scores, labels);
-            curves.put(String.format(Locale.ROOT, "%s (AUROC %.3f)", e.getKey().label(), r.perClassAuroc()[cls]),
-                    new double[][] {roc.fpr(), roc.tpr()});
         }
         if (!curves.isEmpty()) {
-            Charts.savePng(Charts.rocCurves("CheXpert linear probe, 100% labels: " + rocs.values().iterator().next()
-                    .classes().get(1), curves), plots.resolve("roc.png"));
+            Charts.savePng(Charts.rocCurves("CheXpert linear probe, 100% labels: " + rocClass, curves), plots.resolve("roc.png"));
             figures.add(new HtmlReport.Plot("plots/roc.png", "ROC curves, one per rung (CheXpert test set)"));
         }
         Charts.savePng(Charts.confusion("zero-shot 5x200, PRIOR", prior.zeroShot().confusion(), prior.zeroShot().classes()),
@@ -183,7 +173,7 @@ public final class RunAll {
         if (prior.detection() != null) { // likewise
             figures.add(detectionFigure(prior.detection(), plots));
         }
-        figures.add(attentionFigure(fullRun, c, preset, plots));
+        figures.add(attentionFigure(fullRun, c, pretrainingPreset(c), plots));
         Path page = HtmlReport.write(c.out(), "PRIOR kit: run-all on " + c.data(),
                 "Pretraining on the MIMIC-CXR-style pairs, then every downstream task for every rung of the ablation "
                         + "ladder. Supervised tasks at " + c.fractions().stream().map(f -> (f.value() * 100) + "%").toList()
@@ -194,6 +184,77 @@ public final class RunAll {
         log.println(table.toMarkdown());
         seconds.forEach((k, v) -> log.printf(Locale.ROOT, "  %-28s %7.1f s%n", k, v));
         return new Outcome(table, page, seconds);
+    }
+
+    /** The preset pretraining runs with: the named one, with run-all's epochs and smoke settings. */
+    private static PriorConfig pretrainingPreset(RunAllConfig c) {
+        PriorConfig preset = PriorConfig.preset(c.preset());
+        if (c.epochs() != null) {
+            preset = Pretraining.withEpochs(preset, c.epochs());
+        }
+        return c.smoke() ? preset.withBatchSize(4) : preset;
+    }
+
+    /** The first lane's result, and the PRIOR rung's outcome, whose runs the report's figures draw. */
+    private record FirstLane(LaneResult lane, RungOutcome prior) {}
+
+    /** The full three-stage PRIOR run, then the tasks of {@code rungs}, which are its stage checkpoints. */
+    private static FirstLane priorRungs(RunAllConfig c, List<ai.djl.Device> devices, Consumer<String> phase,
+                                        List<Rung> rungs) throws IOException {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        Path fullRun = c.out().resolve("pretrain-prior");
+        long t = System.nanoTime();
+        phase.accept("pretraining PRIOR (3 stages) in " + fullRun);
+        new Pretraining(c.data(), fullRun, pretrainingPreset(c), null, 0).run(devices,
+                TrainOptions.defaults(fullRun).withMaxStepsPerStage(c.maxStepsPerStage()));
+        seconds.put("pretrain PRIOR", since(t));
+        List<LaneResult.RungSummary> summaries = new ArrayList<>();
+        RungOutcome prior = null;
+        TaskData data = new TaskData(c.data());
+        for (Rung rung : rungs) {
+            t = System.nanoTime();
+            phase.accept("downstream tasks for rung '" + rung.label() + "'");
+            RungOutcome outcome = downstream(rung, rung.checkpoint(fullRun, null), c, data, devices.get(0));
+            summaries.add(outcome.summary(rung));
+            prior = outcome; // the last rung is PRIOR
+            seconds.put("tasks " + rung.label(), since(t));
+        }
+        return new FirstLane(new LaneResult(seconds, summaries), prior);
+    }
+
+    /**
+     * Stage 1 with the global loss only (its own run), then the tasks of {@code rungs}: random init,
+     * global only, and in the second lane ({@link SecondLane}) also "+ local alignment", whose
+     * checkpoint the first lane writes; this lane waits for it if it is not there yet.
+     */
+    static LaneResult independentRungs(RunAllConfig c, List<ai.djl.Device> devices, Consumer<String> phase,
+                                       List<Rung> rungs) throws IOException {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        Path globalRun = c.out().resolve("pretrain-global-only");
+        PriorConfig preset = pretrainingPreset(c);
+        StageConfig first = preset.stages().get(0);
+        PriorConfig globalOnly = preset.withStages(List.of(new StageConfig(first.name(), first.epochs(), first.peakLr(),
+                first.warmupEpochs(), first.weightDecay(), Map.of("global", 1.0), false)));
+        long t = System.nanoTime();
+        phase.accept("pretraining the global-only rung in " + globalRun);
+        new Pretraining(c.data(), globalRun, globalOnly, null, 0).run(devices,
+                TrainOptions.defaults(globalRun).withMaxStepsPerStage(c.maxStepsPerStage()));
+        seconds.put("pretrain global only", since(t));
+        List<LaneResult.RungSummary> summaries = new ArrayList<>();
+        TaskData data = new TaskData(c.data());
+        Path fullRun = c.out().resolve("pretrain-prior");
+        for (Rung rung : rungs) {
+            Path ckpt = rung.checkpoint(fullRun, globalRun);
+            if (ckpt != null && !Files.exists(ckpt)) {
+                phase.accept("waiting for " + ckpt + " from the first lane");
+                SecondLane.awaitFirstLane(ckpt);
+            }
+            t = System.nanoTime();
+            phase.accept("downstream tasks for rung '" + rung.label() + "'");
+            summaries.add(downstream(rung, ckpt, c, data, devices.get(0)).summary(rung));
+            seconds.put("tasks " + rung.label(), since(t));
+        }
+        return new LaneResult(seconds, summaries);
     }
 
     /** Query images with the class of their top-ranked report and its first sentence. */
@@ -216,7 +277,25 @@ public final class RunAll {
      * (100% labels, first seed; null when 100% is not among the fractions).
      */
     private record RungOutcome(List<ResultRow> rows, ClassificationResult roc, ZeroShotResult zeroShot,
-                               RetrievalResult retrieval, SegmentationResult segmentation, DetectionResult detection) {}
+                               RetrievalResult retrieval, SegmentationResult segmentation, DetectionResult detection) {
+
+        /** What the report needs of this rung: its rows and the ROC curve of Cardiomegaly (class 1). */
+        LaneResult.RungSummary summary(Rung rung) {
+            LaneResult.RocCurve curve = null;
+            if (roc != null) {
+                int cls = 1; // Cardiomegaly: the class with a clear image signature
+                double[] scores = new double[roc.testScores().length];
+                int[] labels = new int[scores.length];
+                for (int i = 0; i < scores.length; i++) {
+                    scores[i] = roc.testScores()[i][cls];
+                    labels[i] = roc.testLabels()[i][cls];
+                }
+                Roc points = Roc.curve(scores, labels);
+                curve = new LaneResult.RocCurve(roc.classes().get(cls), roc.perClassAuroc()[cls], points.fpr(), points.tpr());
+            }
+            return new LaneResult.RungSummary(rung, rows, curve);
+        }
+    }
 
     /** Every downstream task for the encoder of one rung ({@code ckpt} null = random init). */
     private static RungOutcome downstream(Rung rung, Path ckpt, RunAllConfig c, TaskData data, ai.djl.Device device)

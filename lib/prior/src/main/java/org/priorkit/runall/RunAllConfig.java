@@ -3,7 +3,10 @@ package org.priorkit.runall;
 import org.priorkit.data.split.DataFraction;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@code kit run-all} does: where the data and the outputs go, how long pretraining runs, and
@@ -19,9 +22,13 @@ import java.util.List;
  * @param taskSteps       training steps of the segmentation and detection heads
  * @param smoke           a tiny data set and a few steps everywhere (checks the pipeline, not the method)
  * @param device          auto, cpu, gpu or gpu:N
+ * @param lanes           1, or 2 to run the rungs that do not need the PRIOR run (global-only pretraining,
+ *                        random init) in a second JVM beside it, one PyTorch thread each; CPU only (see
+ *                        {@link SecondLane})
  */
 public record RunAllConfig(Path data, Path out, String preset, Integer epochs, long maxStepsPerStage,
-                           List<DataFraction> fractions, List<Long> seeds, int taskSteps, boolean smoke, String device) {
+                           List<DataFraction> fractions, List<Long> seeds, int taskSteps, boolean smoke, String device,
+                           int lanes) {
 
     public RunAllConfig {
         if (data == null || out == null || preset == null) {
@@ -36,39 +43,98 @@ public record RunAllConfig(Path data, Path out, String preset, Integer epochs, l
         if (maxStepsPerStage < 0 || taskSteps < 1) {
             throw new IllegalArgumentException("maxStepsPerStage >= 0 and taskSteps >= 1 needed");
         }
+        if (lanes != 1 && lanes != 2) {
+            throw new IllegalArgumentException("lanes must be 1 or 2, got " + lanes);
+        }
+        if (device == null || device.isBlank()) {
+            throw new IllegalArgumentException("device must be set (auto, cpu, gpu or gpu:N)");
+        }
         fractions = List.copyOf(fractions);
         seeds = List.copyOf(seeds);
     }
 
-    /** The main job: the default synthetic set, the tiny preset, 1/10/100% labels, one seed. */
+    /** The main job: the default synthetic set, the tiny preset, 1/10/100% labels, one seed, two lanes. */
     public static RunAllConfig defaults() {
         return new RunAllConfig(Path.of("data/synthetic"), Path.of("runs/run-all"), "tiny", null, 0,
                 List.of(DataFraction.parse("1%"), DataFraction.parse("10%"), DataFraction.parse("100%")),
-                List.of(1L), 120, false, "auto");
+                List.of(1L), 120, false, "auto", 2);
     }
 
-    /** Everything tiny: a check that the whole pipeline runs, in a minute or two. */
+    /** Everything tiny: a check that the whole pipeline runs (both lanes), in a minute or two. */
     public static RunAllConfig smoke(Path data, Path out) {
-        return new RunAllConfig(data, out, "tiny", 1, 2, List.of(DataFraction.parse("100%")), List.of(1L), 2, true, "cpu");
+        return new RunAllConfig(data, out, "tiny", 1, 2, List.of(DataFraction.parse("100%")), List.of(1L), 2, true, "cpu", 2);
+    }
+
+    /** The settings as {@code key=value} arguments, read back by {@link #fromArgs} (how the second lane gets them). */
+    public List<String> toArgs() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("data", data.toAbsolutePath().toString());
+        m.put("out", out.toAbsolutePath().toString());
+        m.put("preset", preset);
+        m.put("epochs", epochs == null ? "" : epochs.toString());
+        m.put("maxStepsPerStage", Long.toString(maxStepsPerStage));
+        m.put("fractions", String.join(",", fractions.stream().map(f -> Double.toString(f.value())).toList()));
+        m.put("seeds", String.join(",", seeds.stream().map(String::valueOf).toList()));
+        m.put("taskSteps", Integer.toString(taskSteps));
+        m.put("smoke", Boolean.toString(smoke));
+        m.put("device", device);
+        m.put("lanes", Integer.toString(lanes));
+        List<String> args = new ArrayList<>();
+        m.forEach((k, v) -> args.add(k + "=" + v));
+        return args;
+    }
+
+    /** Parses {@link #toArgs}; a missing or unknown key is an error that names it. */
+    public static RunAllConfig fromArgs(List<String> args) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            if (eq < 1) {
+                throw new IllegalArgumentException("run-all argument '" + a + "' is not key=value");
+            }
+            m.put(a.substring(0, eq), a.substring(eq + 1));
+        }
+        List<String> keys = List.of("data", "out", "preset", "epochs", "maxStepsPerStage", "fractions", "seeds",
+                "taskSteps", "smoke", "device", "lanes");
+        for (String k : m.keySet()) {
+            if (!keys.contains(k)) {
+                throw new IllegalArgumentException("unknown run-all argument '" + k + "' (known: " + keys + ")");
+            }
+        }
+        for (String k : keys) {
+            if (!m.containsKey(k)) {
+                throw new IllegalArgumentException("run-all argument '" + k + "' is missing");
+            }
+        }
+        return new RunAllConfig(Path.of(m.get("data")), Path.of(m.get("out")), m.get("preset"),
+                m.get("epochs").isEmpty() ? null : Integer.valueOf(m.get("epochs")), Long.parseLong(m.get("maxStepsPerStage")),
+                java.util.Arrays.stream(m.get("fractions").split(",")).map(DataFraction::parse).toList(),
+                java.util.Arrays.stream(m.get("seeds").split(",")).map(Long::valueOf).toList(),
+                Integer.parseInt(m.get("taskSteps")), Boolean.parseBoolean(m.get("smoke")), m.get("device"),
+                Integer.parseInt(m.get("lanes")));
     }
 
     public RunAllConfig withOut(Path o) {
-        return new RunAllConfig(data, o, preset, epochs, maxStepsPerStage, fractions, seeds, taskSteps, smoke, device);
+        return new RunAllConfig(data, o, preset, epochs, maxStepsPerStage, fractions, seeds, taskSteps, smoke, device, lanes);
     }
 
     public RunAllConfig withData(Path d) {
-        return new RunAllConfig(d, out, preset, epochs, maxStepsPerStage, fractions, seeds, taskSteps, smoke, device);
+        return new RunAllConfig(d, out, preset, epochs, maxStepsPerStage, fractions, seeds, taskSteps, smoke, device, lanes);
     }
 
     public RunAllConfig withSeeds(List<Long> s) {
-        return new RunAllConfig(data, out, preset, epochs, maxStepsPerStage, fractions, s, taskSteps, smoke, device);
+        return new RunAllConfig(data, out, preset, epochs, maxStepsPerStage, fractions, s, taskSteps, smoke, device, lanes);
     }
 
     public RunAllConfig withEpochs(Integer e) {
-        return new RunAllConfig(data, out, preset, e, maxStepsPerStage, fractions, seeds, taskSteps, smoke, device);
+        return new RunAllConfig(data, out, preset, e, maxStepsPerStage, fractions, seeds, taskSteps, smoke, device, lanes);
     }
 
     public RunAllConfig withDevice(String d) {
-        return new RunAllConfig(data, out, preset, epochs, maxStepsPerStage, fractions, seeds, taskSteps, smoke, d);
+        return new RunAllConfig(data, out, preset, epochs, maxStepsPerStage, fractions, seeds, taskSteps, smoke, d, lanes);
+    }
+
+    public RunAllConfig withLanes(int n) {
+        return new RunAllConfig(data, out, preset, epochs, maxStepsPerStage, fractions, seeds, taskSteps, smoke, device, n);
     }
 }

@@ -1,0 +1,69 @@
+package org.priorkit.runall;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * run-all in two lanes (a smoke run: the pipeline, not the method): the child JVM's rungs reach the
+ * table in the ladder's order next to this JVM's, and a failing child is reported with its log.
+ */
+class RunAllTwoLanesTest {
+
+    @Test
+    void bothLanesFillTheLadder(@TempDir Path dir) throws IOException {
+        RunAllConfig c = RunAllConfig.smoke(dir.resolve("data"), dir.resolve("out"));
+        assertEquals(2, c.lanes());
+        assertNull(SecondLane.whyNot(c, List.of(ai.djl.Device.cpu())), "Maven's test JVM can start the second lane");
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        RunAll.Outcome o = RunAll.run(c, null, new PrintStream(buffer, true, StandardCharsets.UTF_8));
+
+        assertEquals(Arrays.stream(Rung.values()).map(Rung::label).toList(), o.results().rungs());
+        for (Rung rung : Rung.values()) { // every task of every rung has its number, from whichever lane
+            assertEquals(o.results().columns().size(), o.results().columns().stream()
+                    .filter(col -> o.results().cell(rung.label(), col) != null).count(), rung.label());
+        }
+        LaneResult child = SecondLane.read(c.out().resolve(SecondLane.RESULT));
+        assertEquals(List.of(Rung.RANDOM, Rung.GLOBAL, Rung.LOCAL), SecondLane.RUNGS);
+        assertEquals(SecondLane.RUNGS, child.rungs().stream().map(LaneResult.RungSummary::rung).toList());
+        assertTrue(o.seconds().containsKey("tasks + local alignment") && o.seconds().containsKey("tasks PRIOR"));
+        assertTrue(o.seconds().containsKey("pretrain global only") && o.seconds().containsKey("wait for lane 2"));
+        assertTrue(Files.readString(c.out().resolve(SecondLane.LOG)).contains("[lane 2"), "the child logs to lane-2.log");
+        assertTrue(Files.exists(c.out().resolve("pretrain-global-only").resolve("stage-1-align.ckpt")));
+        assertTrue(Files.size(c.out().resolve("plots").resolve("roc.png")) > 0, "ROC curves of both lanes' rungs");
+        assertTrue(buffer.toString(StandardCharsets.UTF_8).contains("second lane"));
+    }
+
+    @Test
+    void theSecondLaneWaitsForTheFirstLanesCheckpointOnlyWhileThatLaneLives(@TempDir Path dir) throws IOException {
+        Path ckpt = dir.resolve("stage-1-align.ckpt");
+        IOException gone = assertThrows(IOException.class, () -> SecondLane.awaitFirstLane(ckpt, () -> false));
+        assertTrue(gone.getMessage().contains(ckpt.toString()) && gone.getMessage().contains("gone"), gone.getMessage());
+        int[] checks = {0};
+        SecondLane.awaitFirstLane(Files.writeString(ckpt, "x"), () -> { checks[0]++; return true; });
+        assertEquals(0, checks[0], "an existing checkpoint is used at once");
+    }
+
+    @Test
+    void aFailedChildIsAnErrorQuotingItsLog(@TempDir Path dir) throws IOException {
+        // No data folder: the child's pretraining fails at once.
+        RunAllConfig c = RunAllConfig.smoke(dir.resolve("missing"), dir.resolve("out"));
+        SecondLane child = SecondLane.start(c);
+        IOException e = assertThrows(IOException.class, child::await);
+        assertTrue(e.getMessage().contains("second lane") && e.getMessage().contains(SecondLane.LOG), e.getMessage());
+        assertTrue(e.getMessage().contains("missing"), "the child's own error is quoted: " + e.getMessage());
+    }
+}
