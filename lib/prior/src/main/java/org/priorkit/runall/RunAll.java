@@ -111,11 +111,14 @@ public final class RunAll {
         LaneResult second;
         double waited = 0;
         if (oneLane == null) {
-            phase.accept("second lane: global-only pretraining, then the random-init, global-only and + local alignment rungs in a child JVM "
-                    + "(log: " + c.out().resolve(SecondLane.LOG) + ")");
+            phase.accept("second lane: global-only pretraining, then the rungs "
+                    + SecondLane.RUNGS.stream().map(Rung::label).toList() + " in a child JVM (log: "
+                    + c.out().resolve(SecondLane.LOG) + ")");
+            List<Rung> firstLaneRungs = java.util.Arrays.stream(Rung.values())
+                    .filter(r -> !SecondLane.RUNGS.contains(r)).toList(); // + prototypes, PRIOR
             SecondLane child = SecondLane.start(c);
             try {
-                first = SecondLane.withThreads(1, () -> priorRungs(c, devices, phase, List.of(Rung.PROTOTYPES, Rung.PRIOR)));
+                first = SecondLane.withThreads(1, () -> priorRungs(c, devices, phase, firstLaneRungs));
                 t = System.nanoTime();
                 phase.accept("waiting for the second lane");
                 second = child.await();
