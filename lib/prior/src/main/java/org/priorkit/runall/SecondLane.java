@@ -85,7 +85,8 @@ public final class SecondLane {
         cmd.add(SecondLane.class.getName());
         cmd.addAll(c.toArgs());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(c.out().resolve(LOG).toFile()).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(c.out().resolve(LOG).toFile())) // a resumed run keeps the old log
+                .start();
         return new SecondLane(p, c.out());
     }
 
