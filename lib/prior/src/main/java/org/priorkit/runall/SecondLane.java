@@ -105,8 +105,9 @@ public final class SecondLane {
         Path result = out.resolve(RESULT);
         if (code != 0 || !Files.exists(result)) {
             List<String> lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
-            throw new IOException("run-all's second lane (global-only pretraining, random-init and global-only rungs) "
-                    + "failed with exit code " + code + "; last lines of " + log + ":\n"
+            throw new IOException("run-all's second lane (global-only pretraining, rungs "
+                    + RUNGS.stream().map(Rung::label).toList() + ") failed with exit code " + code
+                    + "; last lines of " + log + ":\n"
                     + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())));
         }
         return read(result);
