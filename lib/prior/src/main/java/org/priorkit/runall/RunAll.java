@@ -118,7 +118,7 @@ public final class RunAll {
                     .filter(r -> !SecondLane.RUNGS.contains(r)).toList(); // + prototypes, PRIOR
             SecondLane child = SecondLane.start(c);
             try {
-                first = SecondLane.withThreads(1, () -> priorRungs(c, devices, phase, firstLaneRungs));
+                first = SecondLane.withThreads(SecondLane.threadsPerLane(), () -> priorRungs(c, devices, phase, firstLaneRungs));
                 t = System.nanoTime();
                 phase.accept("waiting for the second lane");
                 second = child.await();

@@ -20,7 +20,8 @@ import java.util.Locale;
  * run-all's second lane: a child JVM that runs the rungs which do not need the PRIOR run (the
  * global-only pretraining, then the random-init and global-only rungs' tasks) while the first JVM
  * pretrains PRIOR, then the "+ local alignment" rung (PRIOR's stage-1 checkpoint, written long
- * before), so that both lanes have about the same work. Both run PyTorch with ONE intra-op thread.
+ * before), so that both lanes have about the same work. Each lane runs PyTorch on half the cores:
+ * ONE intra-op thread each on the 2-core machine this was measured on.
  *
  * <p>Why a second process and not a second thread: the tiny preset's tensors are small, so one
  * PyTorch thread trains as fast as two (150 pretraining steps: 28.9 s vs 30.5 s on the 2-core
@@ -65,7 +66,7 @@ public final class SecondLane {
         return null;
     }
 
-    /** Starts the child JVM with the same class path, heap cap and logging settings, one PyTorch thread. */
+    /** Starts the child JVM with the same class path, heap cap and logging settings, half the cores' threads. */
     static SecondLane start(RunAllConfig c) throws IOException {
         Files.createDirectories(c.out());
         Files.deleteIfExists(c.out().resolve(RESULT)); // a stale result must not pass for this run's
@@ -78,7 +79,7 @@ public final class SecondLane {
                 cmd.add("-D" + key + "=" + System.getProperty(key));
             }
         }
-        cmd.add("-Dai.djl.pytorch.num_threads=1");
+        cmd.add("-Dai.djl.pytorch.num_threads=" + threadsPerLane());
         cmd.add("-Dai.djl.pytorch.num_interop_threads=1");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
@@ -149,6 +150,11 @@ public final class SecondLane {
         } catch (IllegalStateException shuttingDown) {
             // the hook runs anyway
         }
+    }
+
+    /** PyTorch intra-op threads for each lane: half the cores (one on the 2-core build machine). */
+    static int threadsPerLane() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
     /**
