@@ -107,6 +107,8 @@ public final class RunAll {
         // rung (PRIOR's stage-1 checkpoint, long written by then), which evens out the two lanes'
         // work, and this JVM runs the last two rungs. See SecondLane for why processes.
         String oneLane = SecondLane.whyNot(c, devices);
+        List<Rung> firstLaneRungs = java.util.Arrays.stream(Rung.values())
+                .filter(r -> !SecondLane.RUNGS.contains(r)).toList(); // + prototypes, PRIOR
         FirstLane first;
         LaneResult second;
         double waited = 0;
@@ -114,8 +116,6 @@ public final class RunAll {
             phase.accept("second lane: global-only pretraining, then the rungs "
                     + SecondLane.RUNGS.stream().map(Rung::label).toList() + " in a child JVM (log: "
                     + c.out().resolve(SecondLane.LOG) + ")");
-            List<Rung> firstLaneRungs = java.util.Arrays.stream(Rung.values())
-                    .filter(r -> !SecondLane.RUNGS.contains(r)).toList(); // + prototypes, PRIOR
             SecondLane child = SecondLane.start(c);
             try {
                 first = SecondLane.withThreads(SecondLane.threadsPerLane(), () -> priorRungs(c, devices, phase, firstLaneRungs));
@@ -128,8 +128,8 @@ public final class RunAll {
             }
         } else {
             phase.accept("one lane: " + oneLane);
-            second = independentRungs(c, devices, phase, List.of(Rung.RANDOM, Rung.GLOBAL));
-            first = priorRungs(c, devices, phase, List.of(Rung.LOCAL, Rung.PROTOTYPES, Rung.PRIOR));
+            first = priorRungs(c, devices, phase, firstLaneRungs); // first: it writes the + local checkpoint
+            second = independentRungs(c, devices, phase, SecondLane.RUNGS);
         }
         Path fullRun = c.out().resolve("pretrain-prior");
         RungOutcome prior = first.prior();
@@ -226,9 +226,9 @@ public final class RunAll {
     }
 
     /**
-     * Stage 1 with the global loss only (its own run), then the tasks of {@code rungs}: random init,
-     * global only, and in the second lane ({@link SecondLane}) also "+ local alignment", whose
-     * checkpoint the first lane writes; this lane waits for it if it is not there yet.
+     * Stage 1 with the global loss only (its own run), then the tasks of {@code rungs}
+     * ({@link SecondLane#RUNGS}): random init, global only and "+ local alignment", whose checkpoint
+     * the first lane writes; in a child JVM this lane waits for it if it is not there yet.
      */
     static LaneResult independentRungs(RunAllConfig c, List<ai.djl.Device> devices, Consumer<String> phase,
                                        List<Rung> rungs) throws IOException {
