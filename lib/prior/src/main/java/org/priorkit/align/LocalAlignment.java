@@ -11,6 +11,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.priorkit.nn.Init;
 import org.priorkit.nn.Scalars;
 import org.priorkit.nn.Scopes;
 
@@ -57,7 +58,7 @@ public final class LocalAlignment extends AbstractBlock {
     }
 
     private static Linear linear(int units) {
-        return Linear.builder().setUnits(units).build();
+        return Init.linear(units);
     }
 
     public static Builder builder() {

@@ -7,9 +7,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.priorkit.nn.Init;
 
 /**
  * SimSiam's predictor head for the local image loss: Linear(D, D/2) - ReLU - Linear(D/2, D),
@@ -23,8 +23,8 @@ public final class SimSiamPredictor extends AbstractBlock {
 
     private SimSiamPredictor(Builder b) {
         embedding = b.embedding;
-        fc1 = addChildBlock("fc1", Linear.builder().setUnits(b.embedding / 2).build());
-        fc2 = addChildBlock("fc2", Linear.builder().setUnits(b.embedding).build());
+        fc1 = addChildBlock("fc1", Init.linear(b.embedding / 2, true, Init.normal(Math.pow(b.embedding, -0.5)))); // official init
+        fc2 = addChildBlock("fc2", Init.linear(b.embedding));
     }
 
     public static Builder builder() {

@@ -7,13 +7,13 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.priorkit.align.LearnableTemperature;
 import org.priorkit.align.LocalAlignment;
 import org.priorkit.align.SimSiamPredictor;
 import org.priorkit.config.PriorConfig;
+import org.priorkit.nn.Init;
 import org.priorkit.proto.SentencePrototypeBank;
 import org.priorkit.recon.ImageDecoder;
 import org.priorkit.recon.PrototypeDecoder;
@@ -70,9 +70,11 @@ public final class PriorModel extends AbstractBlock {
                 .optBaseWidth(64 / config.image().widthDivisor()).build();
         image = addChildBlock("image", ImageEncoder.builder().setBackbone(backbone).setOutputDim(d)
                 .optNumHeads(config.image().poolHeads()).build());
-        imageLocal = addChildBlock("image_local", Linear.builder().setUnits(d).build());
+        // The projections start as the official code's: N(0, width^-1/2).
+        imageLocal = addChildBlock("image_local", Init.linear(d, true,
+                Init.normal(Math.pow(config.image().featureChannels(), -0.5))));
         text = addChildBlock("text", new TextEncoder(bertConfig(config)));
-        textLocal = addChildBlock("text_local", Linear.builder().setUnits(d).build());
+        textLocal = addChildBlock("text_local", Init.linear(d, true, Init.normal(Math.pow(config.text().hidden(), -0.5))));
         reportPool = addChildBlock("report_pool", ReportPooling.builder().setEmbedDim(d)
                 .setNumHeads(config.decoderHeads()).build());
         local = addChildBlock("local", LocalAlignment.builder().setEmbedding(d).build());

@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -34,8 +33,8 @@ public final class FeedForward extends AbstractBlock {
     private FeedForward(Builder b) {
         this.dim = b.dim;
         this.dropout = b.dropout;
-        fc1 = addChildBlock("fc1", Linear.builder().setUnits(b.hiddenDim).build());
-        fc2 = addChildBlock("fc2", Linear.builder().setUnits(b.dim).build());
+        fc1 = addChildBlock("fc1", Init.linear(b.hiddenDim));
+        fc2 = addChildBlock("fc2", Init.linear(b.dim));
     }
 
     public static Builder builder() {

@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
-import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -59,10 +58,10 @@ public final class MultiHeadAttention extends AbstractBlock {
         this.numHeads = b.numHeads;
         this.dropout = b.dropout;
         this.returnWeights = b.returnWeights;
-        qProj = addChildBlock("q_proj", Linear.builder().setUnits(embedDim).optBias(b.bias).build());
-        kProj = addChildBlock("k_proj", Linear.builder().setUnits(embedDim).optBias(b.bias).build());
-        vProj = addChildBlock("v_proj", Linear.builder().setUnits(embedDim).optBias(b.bias).build());
-        outProj = addChildBlock("out_proj", Linear.builder().setUnits(embedDim).optBias(b.bias).build());
+        qProj = addChildBlock("q_proj", Init.linear(embedDim, b.bias, Init.torchDefault()));
+        kProj = addChildBlock("k_proj", Init.linear(embedDim, b.bias, Init.torchDefault()));
+        vProj = addChildBlock("v_proj", Init.linear(embedDim, b.bias, Init.torchDefault()));
+        outProj = addChildBlock("out_proj", Init.linear(embedDim, b.bias, Init.torchDefault()));
     }
 
     public static Builder builder() {

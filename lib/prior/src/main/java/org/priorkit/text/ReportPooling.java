@@ -7,9 +7,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.priorkit.nn.Init;
 import org.priorkit.nn.MultiHeadAttention;
 import org.priorkit.nn.Scalars;
 import org.priorkit.nn.Scopes;
@@ -46,10 +46,10 @@ public final class ReportPooling extends AbstractBlock {
         this.embedDim = b.embedDim;
         this.numHeads = b.numHeads;
         this.outputDim = b.outputDim > 0 ? b.outputDim : b.embedDim;
-        qProj = addChildBlock("q_proj", Linear.builder().setUnits(embedDim).build());
-        kProj = addChildBlock("k_proj", Linear.builder().setUnits(embedDim).build());
-        vProj = addChildBlock("v_proj", Linear.builder().setUnits(embedDim).build());
-        cProj = addChildBlock("c_proj", Linear.builder().setUnits(outputDim).build());
+        qProj = addChildBlock("q_proj", Init.linear(embedDim));
+        kProj = addChildBlock("k_proj", Init.linear(embedDim));
+        vProj = addChildBlock("v_proj", Init.linear(embedDim));
+        cProj = addChildBlock("c_proj", Init.linear(outputDim));
     }
 
     public static Builder builder() {

@@ -10,6 +10,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.priorkit.nn.Init;
 import org.priorkit.nn.Scopes;
 
 import java.util.LinkedHashMap;
@@ -28,6 +29,8 @@ import java.util.Map;
  * outputs: [hidden (B, T, D) last hidden states, cls (B, D) = hidden[:, 0]]
  * </pre>
  *
+ * <p>Weights start as BERT's do, N(0, 0.02) (see {@link Init}); load Bio_ClinicalBERT's to start from it.
+ *
  * <p>[CLS] is token 0 (DJL's BertBlock pools token 1, a trap). Padding keys are excluded from every
  * attention; hidden states at padded positions are computed (as in Hugging Face) but meaningless, so
  * consumers must mask them (sentence pooling does).
@@ -42,6 +45,8 @@ public final class TextEncoder extends AbstractBlock {
         this.config = config;
         embeddings = addChildBlock("embeddings", new BertEmbeddings(config));
         encoder = addChildBlock("encoder", new Encoder(config));
+        // BERT's init (Hugging Face's _init_weights): every weight N(0, 0.02), LayerNorm 1 and 0, biases 0.
+        Init.weights(this, Init.normal(0.02));
     }
 
     public BertConfig getConfig() {

@@ -8,10 +8,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
+import org.priorkit.nn.Init;
 import org.priorkit.nn.MultiHeadAttention;
 import org.priorkit.nn.Scopes;
 
@@ -49,10 +49,10 @@ public final class AttentionPool2d extends AbstractBlock {
         positionalEmbedding = addParameter(Parameter.builder().setName("positional_embedding")
                 .setType(Parameter.Type.WEIGHT)
                 .optInitializer(new NormalInitializer((float) (1 / Math.sqrt(embedDim)))).build());
-        qProj = addChildBlock("q_proj", Linear.builder().setUnits(embedDim).build());
-        kProj = addChildBlock("k_proj", Linear.builder().setUnits(embedDim).build());
-        vProj = addChildBlock("v_proj", Linear.builder().setUnits(embedDim).build());
-        cProj = addChildBlock("c_proj", Linear.builder().setUnits(outputDim).build());
+        qProj = addChildBlock("q_proj", Init.linear(embedDim));
+        kProj = addChildBlock("k_proj", Init.linear(embedDim));
+        vProj = addChildBlock("v_proj", Init.linear(embedDim));
+        cProj = addChildBlock("c_proj", Init.linear(outputDim));
     }
 
     public static Builder builder() {
