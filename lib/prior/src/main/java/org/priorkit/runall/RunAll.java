@@ -15,8 +15,8 @@ import org.priorkit.data.image.ImageSources;
 import org.priorkit.device.Devices;
 import org.priorkit.metrics.Roc;
 import org.priorkit.model.PriorModel;
-import org.priorkit.model.Pretraining;
-import org.priorkit.notebook.PretrainedRun;
+import org.priorkit.pretrain.PretrainJob;
+import org.priorkit.pretrain.RunFolder;
 import org.priorkit.report.HtmlReport;
 import org.priorkit.report.ResultRow;
 import org.priorkit.report.ResultsTable;
@@ -41,8 +41,8 @@ import org.priorkit.tasks.zeroshot.ZeroShot;
 import org.priorkit.tasks.zeroshot.ZeroShotConfig;
 import org.priorkit.tasks.zeroshot.ZeroShotResult;
 import org.priorkit.train.MetricsLog;
-import org.priorkit.train.Pretrainer;
-import org.priorkit.train.TrainOptions;
+import org.priorkit.pretrain.StageTrainer;
+import org.priorkit.pretrain.TrainOptions;
 import org.priorkit.viz.Charts;
 import org.priorkit.viz.Images;
 import org.priorkit.viz.Overlays;
@@ -150,7 +150,7 @@ public final class RunAll {
         ResultsTable table = new ResultsTable(rows);
         Path plots = Files.createDirectories(c.out().resolve("plots"));
         List<HtmlReport.Plot> figures = new ArrayList<>();
-        List<Map<String, Object>> metrics = MetricsLog.read(fullRun.resolve(Pretrainer.METRICS));
+        List<Map<String, Object>> metrics = MetricsLog.read(fullRun.resolve(RunFolder.METRICS));
         Charts.savePng(Charts.lossCurves(metrics), plots.resolve("losses.png"));
         figures.add(new HtmlReport.Plot("plots/losses.png", "pretraining loss terms, stages 1-3 (PRIOR run)"));
         Map<String, double[][]> curves = new LinkedHashMap<>();
@@ -181,7 +181,7 @@ public final class RunAll {
                 "Pretraining on the MIMIC-CXR-style pairs, then every downstream task for every rung of the ablation "
                         + "ladder. Supervised tasks at " + c.fractions().stream().map(f -> (f.value() * 100) + "%").toList()
                         + " of the training labels, seeds " + c.seeds() + ". Preset " + c.preset() + ".",
-                table, figures, fullRun.resolve(Pretrainer.METRICS), plotlyJs);
+                table, figures, fullRun.resolve(RunFolder.METRICS), plotlyJs);
         seconds.put("report", since(t));
         seconds.put("total", since(t0));
         log.println(table.toMarkdown());
@@ -193,7 +193,7 @@ public final class RunAll {
     private static PriorConfig pretrainingPreset(RunAllConfig c) {
         PriorConfig preset = PriorConfig.preset(c.preset());
         if (c.epochs() != null) {
-            preset = Pretraining.withEpochs(preset, c.epochs());
+            preset = PretrainJob.withEpochs(preset, c.epochs());
         }
         return c.smoke() ? preset.withBatchSize(4) : preset;
     }
@@ -208,7 +208,7 @@ public final class RunAll {
         Path fullRun = c.out().resolve("pretrain-prior");
         long t = System.nanoTime();
         phase.accept("pretraining PRIOR (3 stages) in " + fullRun);
-        new Pretraining(c.data(), fullRun, pretrainingPreset(c), null, 0).run(devices,
+        new PretrainJob(c.data(), fullRun, pretrainingPreset(c), null, 0).run(devices,
                 TrainOptions.defaults(fullRun).withMaxStepsPerStage(c.maxStepsPerStage()));
         seconds.put("pretrain PRIOR", since(t));
         List<LaneResult.RungSummary> summaries = new ArrayList<>();
@@ -240,7 +240,7 @@ public final class RunAll {
                 first.warmupEpochs(), first.weightDecay(), Map.of("global", 1.0), false)));
         long t = System.nanoTime();
         phase.accept("pretraining the global-only rung in " + globalRun);
-        new Pretraining(c.data(), globalRun, globalOnly, null, 0).run(devices,
+        new PretrainJob(c.data(), globalRun, globalOnly, null, 0).run(devices,
                 TrainOptions.defaults(globalRun).withMaxStepsPerStage(c.maxStepsPerStage()));
         seconds.put("pretrain global only", since(t));
         List<LaneResult.RungSummary> summaries = new ArrayList<>();
@@ -388,7 +388,7 @@ public final class RunAll {
     /** Sentence-to-region attention of the PRIOR model for the first test pair, one map per sentence. */
     private static HtmlReport.Plot attentionFigure(Path fullRun, RunAllConfig c, PriorConfig preset, Path plots)
             throws IOException {
-        PretrainedRun run = PretrainedRun.open(fullRun, c.data(), preset);
+        RunFolder run = RunFolder.open(fullRun, c.data(), preset);
         try (NDManager manager = NDManager.newBaseManager(Devices.current())) {
             PriorModel model = run.load(3, manager);
             List<MimicPair> pairs = run.pairs("test", 1);

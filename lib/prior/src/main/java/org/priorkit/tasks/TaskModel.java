@@ -4,13 +4,14 @@ import ai.djl.ndarray.NDManager;
 import org.priorkit.config.PriorConfig;
 import org.priorkit.config.StageConfig;
 import org.priorkit.data.mimic.MimicPair;
-import org.priorkit.model.Pretraining;
 import org.priorkit.model.PriorModel;
 import org.priorkit.nn.StateDict;
+import org.priorkit.pretrain.Checkpoint;
+import org.priorkit.pretrain.PretrainJob;
+import org.priorkit.pretrain.RunFolder;
+import org.priorkit.pretrain.StageTrainer;
 import org.priorkit.text.tokenizer.VocabularyBuilder;
 import org.priorkit.text.tokenizer.WordPieceTokenizer;
-import org.priorkit.train.Checkpoint;
-import org.priorkit.train.Pretrainer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,7 +63,7 @@ public record TaskModel(PriorModel model, WordPieceTokenizer tokenizer, boolean 
             throw new IllegalArgumentException("no MIMIC training reports under " + dataRoot + " to build a vocabulary");
         }
         WordPieceTokenizer tokenizer = new WordPieceTokenizer(new VocabularyBuilder(1, true).build(sentences), true);
-        PriorConfig sized = Pretraining.withVocabulary(config, tokenizer);
+        PriorConfig sized = PretrainJob.withVocabulary(config, tokenizer);
         return new TaskModel(PriorModel.create(sized, manager), tokenizer, false, RANDOM_INIT);
     }
 
@@ -73,7 +74,7 @@ public record TaskModel(PriorModel model, WordPieceTokenizer tokenizer, boolean 
      */
     public static TaskModel load(Path path, NDManager manager) throws IOException {
         Path file = checkpointFile(path);
-        Path vocab = file.toAbsolutePath().getParent().resolve(Pretraining.VOCAB);
+        Path vocab = file.toAbsolutePath().getParent().resolve(RunFolder.VOCAB);
         return load(file, vocab, true, null, manager);
     }
 
@@ -91,7 +92,7 @@ public record TaskModel(PriorModel model, WordPieceTokenizer tokenizer, boolean 
         try (NDManager tmp = manager.newSubManager()) {
             Checkpoint.Loaded ck = Checkpoint.read(tmp, file);
             PriorConfig base = config != null ? config : PriorConfig.preset(ck.state().preset());
-            PriorConfig sized = Pretraining.withVocabulary(base, tokenizer);
+            PriorConfig sized = PretrainJob.withVocabulary(base, tokenizer);
             PriorModel model = PriorModel.create(sized, manager);
             StateDict.load(model, ck.model());
             List<StageConfig> stages = sized.stages();
@@ -109,7 +110,7 @@ public record TaskModel(PriorModel model, WordPieceTokenizer tokenizer, boolean 
         if (!Files.isDirectory(path)) {
             throw new IOException("checkpoint " + path + " does not exist");
         }
-        Path last = path.resolve(Pretrainer.LAST);
+        Path last = path.resolve(RunFolder.LAST);
         if (Files.isRegularFile(last)) {
             return last;
         }

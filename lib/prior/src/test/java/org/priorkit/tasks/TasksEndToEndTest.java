@@ -21,7 +21,7 @@ import org.priorkit.tasks.zeroshot.ZeroShot;
 import org.priorkit.tasks.zeroshot.ZeroShotConfig;
 import org.priorkit.tasks.zeroshot.ZeroShotResult;
 import org.priorkit.tasks.zeroshot.ZeroShotScoring;
-import org.priorkit.train.Checkpoint;
+import org.priorkit.pretrain.Checkpoint;
 import org.priorkit.text.tokenizer.Vocabulary;
 
 import java.nio.file.Path;

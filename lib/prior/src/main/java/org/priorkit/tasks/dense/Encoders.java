@@ -6,10 +6,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import org.priorkit.config.PriorConfig;
-import org.priorkit.model.Pretraining;
 import org.priorkit.model.PriorModel;
+import org.priorkit.pretrain.PretrainJob;
+import org.priorkit.pretrain.RunFolder;
+import org.priorkit.pretrain.StageTrainer;
 import org.priorkit.tasks.TaskModel;
-import org.priorkit.train.Pretrainer;
 import org.priorkit.vision.ResNet;
 
 import java.io.IOException;
@@ -45,7 +46,7 @@ public final class Encoders {
 
     /** A model of {@code config} (already sized to its vocabulary) with a checkpoint's weights. */
     public static PriorModel load(Path runDirOrCheckpoint, PriorConfig config, NDManager manager) throws IOException {
-        return Pretraining.load(checkpointOf(runDirOrCheckpoint), config, manager);
+        return PretrainJob.load(checkpointOf(runDirOrCheckpoint), config, manager);
     }
 
     /** The checkpoint a path names: itself if a file, else {@code last.ckpt} in the folder. */
@@ -53,10 +54,10 @@ public final class Encoders {
         if (Files.isRegularFile(runDirOrCheckpoint)) {
             return runDirOrCheckpoint;
         }
-        Path last = runDirOrCheckpoint.resolve(Pretrainer.LAST);
+        Path last = runDirOrCheckpoint.resolve(RunFolder.LAST);
         if (!Files.isRegularFile(last)) {
             throw new IOException("no checkpoint: " + runDirOrCheckpoint + " is neither a .ckpt file nor a run folder"
-                    + " holding " + Pretrainer.LAST);
+                    + " holding " + RunFolder.LAST);
         }
         return last;
     }

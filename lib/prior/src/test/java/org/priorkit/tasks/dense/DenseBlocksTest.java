@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.priorkit.config.PriorConfig;
 import org.priorkit.model.PriorModel;
 import org.priorkit.nn.StateDict;
-import org.priorkit.train.Checkpoint;
+import org.priorkit.pretrain.Checkpoint;
 import org.priorkit.vision.ResNet;
 
 import java.nio.file.Path;

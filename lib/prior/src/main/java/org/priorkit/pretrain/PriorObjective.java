@@ -1,4 +1,4 @@
-package org.priorkit.model;
+package org.priorkit.pretrain;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -9,10 +9,10 @@ import org.priorkit.align.GlobalAlignmentLoss;
 import org.priorkit.align.LocalImageLoss;
 import org.priorkit.align.LocalTextLoss;
 import org.priorkit.config.StageConfig;
+import org.priorkit.model.PriorModel;
 import org.priorkit.proto.PrototypeL1Loss;
 import org.priorkit.recon.ImageReconstructionLoss;
 import org.priorkit.recon.ReportReconstructionLoss;
-import org.priorkit.train.Objective;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

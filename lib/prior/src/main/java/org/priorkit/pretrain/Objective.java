@@ -1,4 +1,4 @@
-package org.priorkit.train;
+package org.priorkit.pretrain;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

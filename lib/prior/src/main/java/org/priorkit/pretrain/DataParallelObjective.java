@@ -1,4 +1,4 @@
-package org.priorkit.parallel;
+package org.priorkit.pretrain;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -10,9 +10,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import org.priorkit.align.GlobalAlignmentLoss;
 import org.priorkit.config.StageConfig;
-import org.priorkit.model.PriorObjective;
 import org.priorkit.nn.Scalars;
-import org.priorkit.train.Objective;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.priorkit.train;
+package org.priorkit.pretrain;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -11,6 +11,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import org.priorkit.config.PriorConfig;
 import org.priorkit.config.StageConfig;
+import org.priorkit.train.SampleSource;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -90,7 +91,7 @@ final class ToyRegression implements Objective {
         try (NDManager m = NDManager.newBaseManager()) {
             ToyRegression toy = new ToyRegression(m, -1);
             TrainOptions opts = new TrainOptions(Path.of(args[0]), Integer.parseInt(args[2]), 1, 2, 0, false, 1_000_000);
-            Pretrainer.run(toy, data(), config(Integer.parseInt(args[1])), opts, m);
+            StageTrainer.run(toy, data(), config(Integer.parseInt(args[1])), opts, m);
         }
         System.out.println("DONE");
     }

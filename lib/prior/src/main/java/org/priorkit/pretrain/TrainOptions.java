@@ -1,4 +1,4 @@
-package org.priorkit.train;
+package org.priorkit.pretrain;
 
 import java.nio.file.Path;
 

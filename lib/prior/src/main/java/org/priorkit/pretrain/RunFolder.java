@@ -1,4 +1,4 @@
-package org.priorkit.notebook;
+package org.priorkit.pretrain;
 
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -9,13 +9,10 @@ import org.priorkit.data.image.Normalization;
 import org.priorkit.data.mimic.MimicIndex;
 import org.priorkit.data.mimic.MimicLayout;
 import org.priorkit.data.mimic.MimicPair;
-import org.priorkit.model.Pretraining;
 import org.priorkit.model.PriorModel;
 import org.priorkit.text.tokenizer.ReportEncoder;
 import org.priorkit.text.tokenizer.WordPieceTokenizer;
 import org.priorkit.train.MetricsLog;
-import org.priorkit.train.PretrainSamples;
-import org.priorkit.train.Pretrainer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,19 +22,33 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A finished pretraining run and the data it was trained on, with what a notebook needs from it:
- * the model after a stage, the tokenizer, batches of pairs, and the metrics.
+ * A pretraining run folder. Its file names are defined here, once: {@code last.ckpt} (where a run
+ * resumes), {@code stage-N-NAME.ckpt} (the end of each stage), {@code metrics.jsonl} and
+ * {@code vocab.txt}. An opened folder adds the data it was trained on and what a notebook needs from
+ * it: the model after a stage, the tokenizer, batches of pairs, and the metrics.
  *
  * @param dir    the run folder (stage checkpoints, last.ckpt, metrics.jsonl, vocab.txt)
  * @param data   the data root it was trained on
  * @param config the model's config, sized to the run's vocabulary
  */
-public record PretrainedRun(Path dir, Path data, PriorConfig config, WordPieceTokenizer tokenizer) {
+public record RunFolder(Path dir, Path data, PriorConfig config, WordPieceTokenizer tokenizer) {
 
-    /** Opens a run folder written by {@link Pretraining} with {@code preset} (a vocabulary built from the reports). */
-    public static PretrainedRun open(Path dir, Path data, PriorConfig preset) throws IOException {
-        WordPieceTokenizer tokenizer = WordPieceTokenizer.load(dir.resolve(Pretraining.VOCAB), true);
-        return new PretrainedRun(dir, data, Pretraining.withVocabulary(preset, tokenizer), tokenizer);
+    /** The checkpoint a run resumes from, rewritten every few steps and at each stage's end. */
+    public static final String LAST = "last.ckpt";
+    /** One JSON line per training step ({@link MetricsLog}). */
+    public static final String METRICS = "metrics.jsonl";
+    /** The WordPiece vocabulary built from the training reports (reused on resume). */
+    public static final String VOCAB = "vocab.txt";
+
+    /** Checkpoint written at the end of stage {@code index} (0-based): {@code stage-1-align.ckpt}. */
+    public static Path stageCheckpoint(Path runDir, int index, String name) {
+        return runDir.resolve("stage-" + (index + 1) + "-" + name + ".ckpt");
+    }
+
+    /** Opens a run folder written by {@link PretrainJob} with {@code preset} (a vocabulary built from the reports). */
+    public static RunFolder open(Path dir, Path data, PriorConfig preset) throws IOException {
+        WordPieceTokenizer tokenizer = WordPieceTokenizer.load(dir.resolve(VOCAB), true);
+        return new RunFolder(dir, data, PretrainJob.withVocabulary(preset, tokenizer), tokenizer);
     }
 
     /** The checkpoint written at the end of stage {@code stage} (1 align, 2 prototype, 3 reconstruct). */
@@ -45,17 +56,17 @@ public record PretrainedRun(Path dir, Path data, PriorConfig config, WordPieceTo
         if (stage < 1 || stage > config.stages().size()) {
             throw new IllegalArgumentException("stage must be 1.." + config.stages().size() + ", got " + stage);
         }
-        return Pretrainer.stageCheckpoint(dir, stage - 1, config.stages().get(stage - 1).name());
+        return stageCheckpoint(dir, stage - 1, config.stages().get(stage - 1).name());
     }
 
     /** A model with the weights of stage {@code stage}'s checkpoint, on {@code manager}'s device. */
     public PriorModel load(int stage, NDManager manager) throws IOException {
-        return Pretraining.load(checkpoint(stage), config, manager);
+        return PretrainJob.load(checkpoint(stage), config, manager);
     }
 
     /** The rows of the run's {@code metrics.jsonl}. */
     public List<Map<String, Object>> metrics() throws IOException {
-        return MetricsLog.read(dir.resolve(Pretrainer.METRICS));
+        return MetricsLog.read(dir.resolve(METRICS));
     }
 
     /** Image-report pairs of the data (PRIOR's filter: frontal, >= 4 sentences) in {@code split}, at most {@code max}. */
@@ -70,15 +81,15 @@ public record PretrainedRun(Path dir, Path data, PriorConfig config, WordPieceTo
     }
 
     /** Model inputs for pairs, without augmentation: one sample is [image (1,H,W), ids (T), mask (T), sentenceIndex (T)]. */
-    public PretrainSamples samples(List<MimicPair> pairs) {
-        return new PretrainSamples(pairs, ImageSources.defaults(), config.image().imageSize(), false,
+    public ImageReportSamples samples(List<MimicPair> pairs) {
+        return new ImageReportSamples(pairs, ImageSources.defaults(), config.image().imageSize(), false,
                 Normalization.PRIOR, new ReportEncoder(tokenizer, config.text().maxTokens()),
                 config.text().maxSentences());
     }
 
     /** A batch of pairs: [images (B,1,H,W), ids (B,T), attentionMask (B,T), sentenceIndex (B,T)]. */
     public NDList batch(List<MimicPair> pairs, NDManager manager) {
-        PretrainSamples samples = samples(pairs);
+        ImageReportSamples samples = samples(pairs);
         List<NDList> rows = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
             rows.add(samples.get(manager, i, 0));

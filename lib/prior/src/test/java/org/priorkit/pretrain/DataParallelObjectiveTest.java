@@ -1,4 +1,4 @@
-package org.priorkit.parallel;
+package org.priorkit.pretrain;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -6,10 +6,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Linear;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.translate.Batchifier;
@@ -17,11 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.priorkit.align.GlobalAlignmentLoss;
 import org.priorkit.config.StageConfig;
 import org.priorkit.model.PriorModel;
-import org.priorkit.model.PriorModelTest;
-import org.priorkit.model.PriorObjective;
 import org.priorkit.nn.StateDict;
 import org.priorkit.train.AdamW;
-import org.priorkit.train.Objective;
 import org.priorkit.train.SampleSource;
 
 import java.util.LinkedHashMap;
@@ -62,7 +59,7 @@ class DataParallelObjectiveTest {
     @Test
     void splitBatchGivesTheSingleDeviceLossAndGradients() {
         try (NDManager m = NDManager.newBaseManager()) {
-            PriorModel model = PriorModel.create(PriorModelTest.micro(), m);
+            PriorModel model = PriorModel.create(PriorObjectiveTest.micro(), m);
             PriorObjective single = new PriorObjective(model);
             NDList batch = batch(m, 5);
             Map<String, Parameter> params = StateDict.named(model);
@@ -82,7 +79,7 @@ class DataParallelObjectiveTest {
     @Test
     void theGlobalLossIsTakenOverTheGatheredBatchNotPerShard() {
         try (NDManager m = NDManager.newBaseManager()) {
-            PriorModel model = PriorModel.create(PriorModelTest.micro(), m);
+            PriorModel model = PriorModel.create(PriorObjectiveTest.micro(), m);
             PriorObjective single = new PriorObjective(model);
             NDList batch = batch(m, 4);
             ParameterStore ps = new ParameterStore(m, false);
@@ -103,7 +100,7 @@ class DataParallelObjectiveTest {
     @Test
     void theBatchMustStartOnTheFirstDevice() {
         try (NDManager m = NDManager.newBaseManager()) {
-            PriorObjective single = new PriorObjective(PriorModel.create(PriorModelTest.micro(), m));
+            PriorObjective single = new PriorObjective(PriorModel.create(PriorObjectiveTest.micro(), m));
             Objective parallel = new DataParallelObjective(single, List.of(Device.gpu(0), Device.gpu(1)));
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> parallel.losses(new ParameterStore(m, false), batch(m, 2), STAGE, false));
@@ -112,7 +109,7 @@ class DataParallelObjectiveTest {
     }
 
     private static NDList batch(NDManager m, int n) {
-        SampleSource data = PriorModelTest.randomPairs(n);
+        SampleSource data = PriorObjectiveTest.randomPairs(n);
         NDList[] rows = new NDList[n];
         for (int i = 0; i < n; i++) {
             rows[i] = data.get(m, i, 0);

@@ -1,4 +1,4 @@
-package org.priorkit.train;
+package org.priorkit.pretrain;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -13,6 +13,13 @@ import org.priorkit.config.PriorConfig;
 import org.priorkit.config.StageConfig;
 import org.priorkit.nn.Scalars;
 import org.priorkit.nn.StateDict;
+import org.priorkit.train.AdamW;
+import org.priorkit.train.BatchLoader;
+import org.priorkit.train.LearningRateSchedule;
+import org.priorkit.train.MetricsLog;
+import org.priorkit.train.SampleSource;
+import org.priorkit.train.Seeds;
+import org.priorkit.train.TrainingDivergedException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +37,7 @@ import java.util.Map;
  * <p>Every step re-seeds the engine from (seed, global step), and batches come in an order seeded
  * by (seed, stage, epoch): a resumed run repeats exactly what an uninterrupted one would do.
  */
-public final class Pretrainer {
+public final class StageTrainer {
 
     /** Where each stage ended: steps, wall time, images/s, and its checkpoint. */
     public record StageResult(String name, long steps, double seconds, double imagesPerSecond, Path checkpoint) {}
@@ -38,15 +45,7 @@ public final class Pretrainer {
     /** The whole run. {@code resumedFromStep} is -1 for a fresh run. */
     public record Result(List<StageResult> stages, Path metrics, long resumedFromStep) {}
 
-    public static final String LAST = "last.ckpt";
-    public static final String METRICS = "metrics.jsonl";
-
-    private Pretrainer() {}
-
-    /** Checkpoint written at the end of stage {@code index} (0-based): {@code stage-1-align.ckpt}. */
-    public static Path stageCheckpoint(Path runDir, int index, String name) {
-        return runDir.resolve("stage-" + (index + 1) + "-" + name + ".ckpt");
-    }
+    private StageTrainer() {}
 
     /**
      * Runs (or resumes) every stage of {@code config} on {@code data}. The objective's block must
@@ -55,8 +54,8 @@ public final class Pretrainer {
     public static Result run(Objective objective, SampleSource data, PriorConfig config, TrainOptions opts,
                              NDManager manager) throws IOException {
         Files.createDirectories(opts.runDir());
-        Path lastFile = opts.runDir().resolve(LAST);
-        Path metricsFile = opts.runDir().resolve(METRICS);
+        Path lastFile = opts.runDir().resolve(RunFolder.LAST);
+        Path metricsFile = opts.runDir().resolve(RunFolder.METRICS);
         Map<String, Parameter> params = StateDict.named(objective.block());
 
         int startStage = 0;
@@ -161,10 +160,10 @@ public final class Pretrainer {
                     }
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                Path stageFile = stageCheckpoint(opts.runDir(), si, stage.name());
+                Path stageFile = RunFolder.stageCheckpoint(opts.runDir(), si, stage.name());
                 save(stageFile, objective, optimizer, config, si, stage, total, total, globalStep, true);
-                Files.copy(stageFile, opts.runDir().resolve(LAST + ".tmp"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                Files.move(opts.runDir().resolve(LAST + ".tmp"), lastFile,
+                Files.copy(stageFile, opts.runDir().resolve(RunFolder.LAST + ".tmp"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.move(opts.runDir().resolve(RunFolder.LAST + ".tmp"), lastFile,
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 results.add(new StageResult(stage.name(), total - first, seconds, images / Math.max(seconds, 1e-9), stageFile));
             }

@@ -1,10 +1,12 @@
-package org.priorkit.train;
+package org.priorkit.pretrain;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.priorkit.nn.StateDict;
+import org.priorkit.train.MetricsLog;
+import org.priorkit.train.TrainingDivergedException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class PretrainerTest {
+class StageTrainerTest {
 
     private static TrainOptions quiet(Path dir, int every) {
         return new TrainOptions(dir, every, 2, 3, 0, false, 1_000_000);
@@ -30,7 +32,7 @@ class PretrainerTest {
     void stagesRunLossesFallAndCheckpointsAreWritten(@TempDir Path dir) throws IOException {
         try (NDManager m = NDManager.newBaseManager()) {
             ToyRegression toy = new ToyRegression(m, -1);
-            Pretrainer.Result r = Pretrainer.run(toy, ToyRegression.data(), ToyRegression.config(3), quiet(dir, 4), m);
+            StageTrainer.Result r = StageTrainer.run(toy, ToyRegression.data(), ToyRegression.config(3), quiet(dir, 4), m);
             assertEquals(2, r.stages().size());
             assertEquals(18, r.stages().get(0).steps()); // 96 / 16 = 6 batches x 3 epochs
             assertTrue(Files.exists(dir.resolve("stage-1-align.ckpt")));
@@ -50,9 +52,9 @@ class PretrainerTest {
     void sameSeedSameWeights(@TempDir Path dir) throws IOException {
         try (NDManager m = NDManager.newBaseManager()) {
             ToyRegression a = new ToyRegression(m, -1);
-            Pretrainer.run(a, ToyRegression.data(), ToyRegression.config(2), quiet(dir.resolve("a"), 5), m);
+            StageTrainer.run(a, ToyRegression.data(), ToyRegression.config(2), quiet(dir.resolve("a"), 5), m);
             ToyRegression b = new ToyRegression(m, -1);
-            Pretrainer.run(b, ToyRegression.data(), ToyRegression.config(2), quiet(dir.resolve("b"), 5), m);
+            StageTrainer.run(b, ToyRegression.data(), ToyRegression.config(2), quiet(dir.resolve("b"), 5), m);
             assertArrayEquals(weights(a), weights(b));
         }
     }
@@ -61,20 +63,20 @@ class PretrainerTest {
     void crashedRunResumesToTheSameWeights(@TempDir Path dir) throws IOException {
         try (NDManager m = NDManager.newBaseManager()) {
             ToyRegression straight = new ToyRegression(m, -1);
-            Pretrainer.run(straight, ToyRegression.data(), ToyRegression.config(3), quiet(dir.resolve("straight"), 4), m);
+            StageTrainer.run(straight, ToyRegression.data(), ToyRegression.config(3), quiet(dir.resolve("straight"), 4), m);
 
             Path run = dir.resolve("crash");
             ToyRegression crashing = new ToyRegression(m, 22); // dies in stage 2, step 5
             assertThrows(IllegalStateException.class,
-                    () -> Pretrainer.run(crashing, ToyRegression.data(), ToyRegression.config(3), quiet(run, 4), m));
+                    () -> StageTrainer.run(crashing, ToyRegression.data(), ToyRegression.config(3), quiet(run, 4), m));
             Checkpoint.Loaded last;
             try (NDManager tmp = m.newSubManager()) {
-                last = Checkpoint.read(tmp, run.resolve(Pretrainer.LAST));
+                last = Checkpoint.read(tmp, run.resolve(RunFolder.LAST));
                 assertEquals(1, last.state().stage()); // stage 2, 0-based
                 assertEquals(4, last.state().stepInStage()); // the checkpoint before the crash
             }
             ToyRegression resumed = new ToyRegression(m, -1); // fresh weights: must come from the checkpoint
-            Pretrainer.Result r = Pretrainer.run(resumed, ToyRegression.data(), ToyRegression.config(3), quiet(run, 4), m);
+            StageTrainer.Result r = StageTrainer.run(resumed, ToyRegression.data(), ToyRegression.config(3), quiet(run, 4), m);
             assertEquals(22, r.resumedFromStep());
             assertArrayEquals(weights(straight), weights(resumed), 1e-6f);
             List<Map<String, Object>> rows = MetricsLog.read(r.metrics());
@@ -89,7 +91,7 @@ class PretrainerTest {
             var config = ToyRegression.config(2).withStages(List.of(new org.priorkit.config.StageConfig(
                     "align", 2, 1e30, 0, 0, Map.of("global", 1.0), false)));
             TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-                    () -> Pretrainer.run(toy, ToyRegression.data(), config, quiet(dir, 100), m));
+                    () -> StageTrainer.run(toy, ToyRegression.data(), config, quiet(dir, 100), m));
             assertTrue(e.getMessage().contains("'global'") && e.getMessage().contains("stage 'align' step"), e.getMessage());
         }
     }
@@ -98,7 +100,7 @@ class PretrainerTest {
     void killMinus9LosesOnlyTheStepsSinceTheLastCheckpoint(@TempDir Path dir) throws Exception {
         Path run = dir.resolve("killed");
         Process child = startToy(run, 40, 7);
-        Path metrics = run.resolve(Pretrainer.METRICS);
+        Path metrics = run.resolve(RunFolder.METRICS);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (lines(metrics) < 60) { // wait until it is well into the run, then kill it hard
             assertTrue(child.isAlive(), "the run ended before it could be killed");
@@ -110,7 +112,7 @@ class PretrainerTest {
         long logged = lines(metrics);
         long checkpointed;
         try (NDManager m = NDManager.newBaseManager()) {
-            checkpointed = Checkpoint.read(m, run.resolve(Pretrainer.LAST)).state().globalStep();
+            checkpointed = Checkpoint.read(m, run.resolve(RunFolder.LAST)).state().globalStep();
         }
         assertTrue(logged - checkpointed <= 7 + 1, "lost more than one checkpoint interval: logged "
                 + logged + ", checkpoint at " + checkpointed);
@@ -124,8 +126,8 @@ class PretrainerTest {
 
         try (NDManager m = NDManager.newBaseManager()) {
             ToyRegression straight = new ToyRegression(m, -1);
-            Pretrainer.run(straight, ToyRegression.data(), ToyRegression.config(40), quiet(dir.resolve("straight"), 7), m);
-            float[] killedThenResumed = Checkpoint.read(m, run.resolve(Pretrainer.LAST)).model().get("0.weight").toFloatArray();
+            StageTrainer.run(straight, ToyRegression.data(), ToyRegression.config(40), quiet(dir.resolve("straight"), 7), m);
+            float[] killedThenResumed = Checkpoint.read(m, run.resolve(RunFolder.LAST)).model().get("0.weight").toFloatArray();
             assertArrayEquals(weights(straight), killedThenResumed, 1e-6f);
         }
     }

@@ -1,4 +1,4 @@
-package org.priorkit.model;
+package org.priorkit.pretrain;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -11,12 +11,10 @@ import org.priorkit.config.ImageEncoderConfig;
 import org.priorkit.config.PriorConfig;
 import org.priorkit.config.StageConfig;
 import org.priorkit.config.TextEncoderConfig;
+import org.priorkit.model.PriorModel;
 import org.priorkit.nn.StateDict;
-import org.priorkit.train.Checkpoint;
-import org.priorkit.train.Pretrainer;
-import org.priorkit.train.SampleSource;
-import org.priorkit.train.TrainOptions;
 import org.priorkit.train.MetricsLog;
+import org.priorkit.train.SampleSource;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +23,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-public class PriorModelTest {
+public class PriorObjectiveTest {
 
     /** A very small PRIOR: ResNet-18 at 1/8 width on 64 px, 1-layer BERT 32 wide, D 32, K 8, Q 4. */
     public static PriorConfig micro() {
@@ -108,7 +106,7 @@ public class PriorModelTest {
                             "local_text", 1.0, "prototype_l1", 10.0), true),
                     everything().withEpochs(4)));
             PriorModel model = PriorModel.create(config, m);
-            Pretrainer.Result r = Pretrainer.run(new PriorObjective(model), randomPairs(8), config,
+            StageTrainer.Result r = StageTrainer.run(new PriorObjective(model), randomPairs(8), config,
                     new TrainOptions(dir, 1000, 2, 2, 0, false, 1000), m);
             assertEquals(3, r.stages().size());
             List<Map<String, Object>> rows = MetricsLog.read(r.metrics());
@@ -153,7 +151,7 @@ public class PriorModelTest {
                             rows[i] = data.get(batchManager, i, step);
                         }
                         NDList batch = ai.djl.translate.Batchifier.STACK.batchify(rows);
-                        Pretrainer.trainStep(objective, new org.priorkit.train.BatchLoader.Loaded(batch, batchManager, 4),
+                        StageTrainer.trainStep(objective, new org.priorkit.train.BatchLoader.Loaded(batch, batchManager, 4),
                                 stage, params, optimizer, 1e-3, step, 0, step, step);
                     }
                     int managed = ((ai.djl.ndarray.BaseNDManager) m).getManagedArrays().size();

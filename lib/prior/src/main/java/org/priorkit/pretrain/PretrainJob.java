@@ -1,4 +1,4 @@
-package org.priorkit.model;
+package org.priorkit.pretrain;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
@@ -10,17 +10,12 @@ import org.priorkit.data.image.Normalization;
 import org.priorkit.data.mimic.MimicIndex;
 import org.priorkit.data.mimic.MimicLayout;
 import org.priorkit.data.mimic.MimicPair;
+import org.priorkit.model.PriorModel;
 import org.priorkit.nn.StateDict;
-import org.priorkit.parallel.DataParallelObjective;
 import org.priorkit.text.tokenizer.ReportEncoder;
 import org.priorkit.text.tokenizer.Vocabulary;
 import org.priorkit.text.tokenizer.VocabularyBuilder;
 import org.priorkit.text.tokenizer.WordPieceTokenizer;
-import org.priorkit.train.Checkpoint;
-import org.priorkit.train.Objective;
-import org.priorkit.train.Pretrainer;
-import org.priorkit.train.PretrainSamples;
-import org.priorkit.train.TrainOptions;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,12 +36,10 @@ import java.util.List;
  *                     training reports (written to runDir/vocab.txt, reused on resume)
  * @param maxPairs     use at most this many training pairs (0 = all), for quick runs
  */
-public record Pretraining(Path dataDir, Path runDir, PriorConfig config, Path vocab, int maxPairs) {
+public record PretrainJob(Path dataDir, Path runDir, PriorConfig config, Path vocab, int maxPairs) {
 
     /** What a finished run leaves behind. */
-    public record Outcome(Pretrainer.Result result, Path vocab, PriorConfig config, int pairs) {}
-
-    public static final String VOCAB = "vocab.txt";
+    public record Outcome(StageTrainer.Result result, Path vocab, PriorConfig config, int pairs) {}
 
     /** Training pairs of the official split, at most {@code maxPairs}. */
     public List<MimicPair> trainPairs() {
@@ -68,7 +61,7 @@ public record Pretraining(Path dataDir, Path runDir, PriorConfig config, Path vo
         if (vocab != null) {
             return vocab;
         }
-        Path file = runDir.resolve(VOCAB);
+        Path file = runDir.resolve(RunFolder.VOCAB);
         if (!Files.exists(file)) {
             List<String> sentences = new ArrayList<>();
             pairs.forEach(p -> sentences.addAll(p.sentences()));
@@ -99,14 +92,14 @@ public record Pretraining(Path dataDir, Path runDir, PriorConfig config, Path vo
         Path vocabFile = vocabulary(pairs);
         WordPieceTokenizer tokenizer = WordPieceTokenizer.load(vocabFile, vocab == null);
         PriorConfig sized = withVocabulary(config, tokenizer);
-        PretrainSamples samples = new PretrainSamples(pairs, ImageSources.defaults(), sized.image().imageSize(),
+        ImageReportSamples samples = new ImageReportSamples(pairs, ImageSources.defaults(), sized.image().imageSize(),
                 true, Normalization.PRIOR, new ReportEncoder(tokenizer, sized.text().maxTokens()),
                 sized.text().maxSentences());
         try (NDManager manager = NDManager.newBaseManager(device)) {
             PriorModel model = PriorModel.create(sized, manager);
             PriorObjective single = new PriorObjective(model);
             Objective objective = devices.size() > 1 ? new DataParallelObjective(single, devices) : single;
-            Pretrainer.Result result = Pretrainer.run(objective, samples, sized, options, manager);
+            StageTrainer.Result result = StageTrainer.run(objective, samples, sized, options, manager);
             return new Outcome(result, vocabFile, sized, pairs.size());
         }
     }

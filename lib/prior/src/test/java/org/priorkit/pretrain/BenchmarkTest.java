@@ -1,4 +1,4 @@
-package org.priorkit.model;
+package org.priorkit.pretrain;
 
 import ai.djl.Device;
 import org.junit.jupiter.api.Test;
@@ -9,7 +9,7 @@ class BenchmarkTest {
 
     @Test
     void reportsEveryFigureForEveryStage() {
-        Benchmark.Report r = Benchmark.run(PriorModelTest.micro(), 1, 2, Device.cpu());
+        Benchmark.Report r = Benchmark.run(PriorObjectiveTest.micro(), 1, 2, Device.cpu());
         assertEquals(3, r.stages().size());
         r.stages().forEach(s -> assertTrue(s.medianMs() > 0 && s.imagesPerSecond() > 0, s.toString()));
         assertTrue(r.hungarianMs() > 0 && r.hungarianShareOfStage3() > 0, r.toString());

@@ -1,4 +1,4 @@
-package org.priorkit.parallel;
+package org.priorkit.pretrain;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;

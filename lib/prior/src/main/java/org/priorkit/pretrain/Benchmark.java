@@ -1,4 +1,4 @@
-package org.priorkit.model;
+package org.priorkit.pretrain;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -11,11 +11,11 @@ import ai.djl.training.ParameterStore;
 import org.priorkit.align.NaiveLocalAlignment;
 import org.priorkit.config.PriorConfig;
 import org.priorkit.config.StageConfig;
+import org.priorkit.model.PriorModel;
 import org.priorkit.nn.StateDict;
 import org.priorkit.recon.HungarianMatcher;
 import org.priorkit.train.AdamW;
 import org.priorkit.train.BatchLoader;
-import org.priorkit.train.Pretrainer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,7 +79,7 @@ public final class Benchmark {
                 for (int i = -Math.min(3, steps); i < steps; i++) { // warm-up steps first
                     try (BatchLoader.Loaded b = randomBatch(manager, config, random)) {
                         long t0 = System.nanoTime();
-                        Pretrainer.trainStep(objective, b, stage, params, optimizer, 1e-5, i, 0, 0, 0);
+                        StageTrainer.trainStep(objective, b, stage, params, optimizer, 1e-5, i, 0, 0, 0);
                         if (i >= 0) {
                             ms[i] = (System.nanoTime() - t0) / 1e6;
                         }
@@ -100,7 +100,7 @@ public final class Benchmark {
                 AdamW optimizer = new AdamW(manager, last.weightDecay());
                 for (int i = 0; i < rss.length * every; i++) {
                     try (BatchLoader.Loaded b = randomBatch(manager, config, random)) {
-                        Pretrainer.trainStep(objective, b, last, params, optimizer, 1e-5, i, 0, 0, 0);
+                        StageTrainer.trainStep(objective, b, last, params, optimizer, 1e-5, i, 0, 0, 0);
                     }
                     if ((i + 1) % every == 0) {
                         rss[(i + 1) / every - 1] = rssMb();

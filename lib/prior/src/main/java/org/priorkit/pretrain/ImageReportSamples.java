@@ -1,4 +1,4 @@
-package org.priorkit.train;
+package org.priorkit.pretrain;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -14,6 +14,7 @@ import org.priorkit.data.image.Normalization;
 import org.priorkit.data.mimic.MimicPair;
 import org.priorkit.text.tokenizer.ReportEncoder;
 import org.priorkit.text.tokenizer.ReportEncoding;
+import org.priorkit.train.SampleSource;
 
 import java.util.List;
 import java.util.Random;
@@ -26,7 +27,7 @@ import java.util.Random;
  * sentenceIndex (T) int32]}; reports keep at most {@code maxSentences} sentences (the rest would
  * not fit the model's sentence slots).
  */
-public final class PretrainSamples implements SampleSource {
+public final class ImageReportSamples implements SampleSource {
 
     private final List<MimicPair> pairs;
     private final ImageSources sources;
@@ -39,7 +40,7 @@ public final class PretrainSamples implements SampleSource {
     /**
      * @param augment PRIOR's augmentation (resize, +-5 degrees, flip) when true; a plain resize when false
      */
-    public PretrainSamples(List<MimicPair> pairs, ImageSources sources, int size, boolean augment,
+    public ImageReportSamples(List<MimicPair> pairs, ImageSources sources, int size, boolean augment,
                            Normalization normalization, ReportEncoder encoder, int maxSentences) {
         if (pairs.isEmpty()) {
             throw new IllegalArgumentException("no image-report pairs to train on");
