@@ -1,4 +1,4 @@
-package org.priorkit.data;
+package org.priorkit.data.verify;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,8 +1,8 @@
-package org.priorkit.data;
+package org.priorkit.data.image;
 
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.util.Progress;
-import org.priorkit.data.image.ImageLoader;
+import org.priorkit.data.BadRecords;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,7 @@
-package org.priorkit.data;
+package org.priorkit.data.verify;
 
+import org.priorkit.data.DataFormatException;
+import org.priorkit.data.Loaded;
 import org.priorkit.data.chexpert.Chexpert5x200;
 import org.priorkit.data.chexpert.ChexpertCsv;
 import org.priorkit.data.image.ImageSources;
@@ -23,7 +25,7 @@ import java.util.stream.Stream;
  * Checks a downloaded (or synthetic) data set with the kit's own loaders, so "verify" means "the
  * training code will read it". Usage:
  * <pre>
- *   java -cp ... org.priorkit.data.Verify mimic|chexpert|chexpert-5x200|rsna|siim DIR [--decode N]
+ *   java -cp ... org.priorkit.data.verify.Verify mimic|chexpert|chexpert-5x200|rsna|siim DIR [--decode N]
  * </pre>
  * DIR is the data root (e.g. data/synthetic) or the data set's own folder. Every loader runs in
  * skip mode so ALL problems are counted, not just the first; the first few are printed. Image files

@@ -1,6 +1,8 @@
-package org.priorkit.data;
+package org.priorkit.data.image;
 
-import org.priorkit.data.image.ImageLoader;
+
+import org.priorkit.data.BadRecords;
+import org.priorkit.data.DataFormatException;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
-package org.priorkit.data;
+package org.priorkit.data.image;
 
 import ai.djl.training.dataset.RandomAccessDataset;
-import org.priorkit.data.image.ImageLoader;
+import org.priorkit.data.BadRecords;
 
 import java.nio.file.Path;
 import java.util.List;
