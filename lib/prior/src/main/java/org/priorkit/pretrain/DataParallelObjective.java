@@ -9,6 +9,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import org.priorkit.align.GlobalAlignmentLoss;
+import org.priorkit.config.LossTerm;
 import org.priorkit.config.StageConfig;
 import org.priorkit.nn.Scalars;
 
@@ -54,7 +55,7 @@ public final class DataParallelObjective implements Objective {
     }
 
     @Override
-    public Map<String, NDArray> losses(ParameterStore ps, NDList batch, StageConfig stage, boolean training) {
+    public Map<LossTerm, NDArray> losses(ParameterStore ps, NDList batch, StageConfig stage, boolean training) {
         NDArray images = batch.get(0); // (B, 1, H, W)
         Device main = images.getDevice();
         if (!main.equals(devices.get(0))) {
@@ -66,7 +67,7 @@ public final class DataParallelObjective implements Objective {
         NDManager stepManager = images.getManager(); // closes with the batch, after backward
         List<NDArray> imageGlobals = new ArrayList<>();
         List<NDArray> reports = new ArrayList<>();
-        Map<String, NDArray> perSample = new LinkedHashMap<>();
+        Map<LossTerm, NDArray> perSample = new LinkedHashMap<>();
         NDArray scale = null;
         long from = 0;
         for (int i = 0; i < shards; i++) {
@@ -82,7 +83,7 @@ public final class DataParallelObjective implements Objective {
             PriorObjective.Pass pass = single.pass(new BroadcastParameterStore(shardManager, copyOnOwnDevice), shard,
                     stage, training);
             float share = (float) n / b; // every per-sample term is a mean over its shard
-            for (Map.Entry<String, NDArray> t : pass.terms().entrySet()) {
+            for (Map.Entry<LossTerm, NDArray> t : pass.terms().entrySet()) {
                 NDArray weighted = t.getValue().toDevice(main, false).mul(Scalars.tensor(t.getValue(), share)); // ()
                 perSample.merge(t.getKey(), weighted, NDArray::add);
             }
@@ -93,11 +94,11 @@ public final class DataParallelObjective implements Objective {
             }
             from += n;
         }
-        Map<String, NDArray> terms = new LinkedHashMap<>();
-        if (stage.lossWeights().containsKey(GlobalAlignmentLoss.NAME)) {
+        Map<LossTerm, NDArray> terms = new LinkedHashMap<>();
+        if (stage.weighs(LossTerm.GLOBAL)) {
             NDArray image = NDArrays.concat(new NDList(imageGlobals)); // (B, D)
             NDArray report = NDArrays.concat(new NDList(reports)); // (B, D)
-            terms.put(GlobalAlignmentLoss.NAME, new GlobalAlignmentLoss().compute(image, report, scale));
+            terms.put(LossTerm.GLOBAL, new GlobalAlignmentLoss().compute(image, report, scale));
         }
         terms.putAll(perSample);
         return terms;

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import org.priorkit.config.LossTerm;
 import org.priorkit.config.StageConfig;
 
 import java.util.Map;
@@ -18,9 +19,6 @@ public interface Objective {
     /** The block whose parameters are trained and checkpointed (already initialised). */
     Block block();
 
-    /**
-     * Loss terms of one batch, each a scalar, computing only the terms named in
-     * {@code stage.lossWeights()}.
-     */
-    Map<String, NDArray> losses(ParameterStore ps, NDList batch, StageConfig stage, boolean training);
+    /** Loss terms of one batch, each a scalar, computing only the terms {@code stage} weighs. */
+    Map<LossTerm, NDArray> losses(ParameterStore ps, NDList batch, StageConfig stage, boolean training);
 }

@@ -9,6 +9,7 @@ import ai.djl.training.ParameterStore;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.priorkit.config.LossTerm;
 import org.priorkit.config.PriorConfig;
 import org.priorkit.config.StageConfig;
 import org.priorkit.nn.Scalars;
@@ -180,19 +181,19 @@ public final class StageTrainer {
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             AdamW.zeroGradients(params); // DJL accumulates gradients across collectors otherwise
             ParameterStore ps = new ParameterStore(b.manager(), false);
-            Map<String, NDArray> terms = objective.losses(ps, b.batch(), stage, true);
+            Map<LossTerm, NDArray> terms = objective.losses(ps, b.batch(), stage, true);
             NDArray total = null;
-            for (Map.Entry<String, Double> w : stage.lossWeights().entrySet()) {
+            for (Map.Entry<LossTerm, Double> w : stage.weights().entrySet()) {
                 NDArray term = terms.get(w.getKey());
                 if (term == null) {
-                    throw new IllegalStateException("the objective did not compute loss term '" + w.getKey()
+                    throw new IllegalStateException("the objective did not compute loss term '" + w.getKey().id()
                             + "' that stage '" + stage.name() + "' asks for");
                 }
                 float v = term.getFloat();
                 if (!Float.isFinite(v)) {
-                    throw new TrainingDivergedException(w.getKey(), stage.name(), stepInStage, globalStep, v);
+                    throw new TrainingDivergedException(w.getKey().id(), stage.name(), stepInStage, globalStep, v);
                 }
-                values.put(w.getKey(), v);
+                values.put(w.getKey().id(), v);
                 NDArray weighted = term.mul(Scalars.tensor(term, w.getValue()));
                 total = total == null ? weighted : total.add(weighted);
             }

@@ -14,7 +14,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.translate.Batchifier;
 import org.junit.jupiter.api.Test;
-import org.priorkit.align.GlobalAlignmentLoss;
+import org.priorkit.config.LossTerm;
 import org.priorkit.config.StageConfig;
 import org.priorkit.model.PriorModel;
 import org.priorkit.nn.StateDict;
@@ -63,10 +63,10 @@ class DataParallelObjectiveTest {
             PriorObjective single = new PriorObjective(model);
             NDList batch = batch(m, 5);
             Map<String, Parameter> params = StateDict.named(model);
-            Map<String, Float> expected = new LinkedHashMap<>();
+            Map<LossTerm, Float> expected = new LinkedHashMap<>();
             Map<String, float[]> expectedGrads = gradients(params, () -> total(single, m, batch, expected));
             for (int devices : new int[] {2, 3}) { // 5 pairs -> shards 3+2 and 2+2+1
-                Map<String, Float> got = new LinkedHashMap<>();
+                Map<LossTerm, Float> got = new LinkedHashMap<>();
                 Objective parallel = new DataParallelObjective(single, java.util.Collections.nCopies(devices, Device.cpu()), true);
                 Map<String, float[]> grads = gradients(params, () -> total(parallel, m, batch, got));
                 assertEquals(expected.keySet(), got.keySet());
@@ -84,14 +84,14 @@ class DataParallelObjectiveTest {
             NDList batch = batch(m, 4);
             ParameterStore ps = new ParameterStore(m, false);
             float gathered = new DataParallelObjective(single, List.of(Device.cpu(), Device.cpu()), true)
-                    .losses(ps, batch, STAGE, false).get(GlobalAlignmentLoss.NAME).getFloat();
+                    .losses(ps, batch, STAGE, false).get(LossTerm.GLOBAL).getFloat();
             float perShard = 0;
             for (String rows : new String[] {"0:2", "2:4"}) {
                 NDList half = new NDList();
                 batch.forEach(a -> half.add(a.get(new NDIndex(rows))));
-                perShard += 0.5f * single.losses(ps, half, STAGE, false).get(GlobalAlignmentLoss.NAME).getFloat();
+                perShard += 0.5f * single.losses(ps, half, STAGE, false).get(LossTerm.GLOBAL).getFloat();
             }
-            assertEquals(single.losses(ps, batch, STAGE, false).get(GlobalAlignmentLoss.NAME).getFloat(), gathered, 1e-5);
+            assertEquals(single.losses(ps, batch, STAGE, false).get(LossTerm.GLOBAL).getFloat(), gathered, 1e-5);
             assertTrue(Math.abs(gathered - perShard) > 1e-3,
                     "4 negatives per pair vs 2: the losses should differ, got " + gathered + " and " + perShard);
         }
@@ -118,10 +118,10 @@ class DataParallelObjectiveTest {
     }
 
     /** The weighted loss of the stage in evaluation mode; the terms' values go to {@code values}. */
-    private static NDArray total(Objective objective, NDManager m, NDList batch, Map<String, Float> values) {
-        Map<String, NDArray> terms = objective.losses(new ParameterStore(m, false), batch, STAGE, false);
+    private static NDArray total(Objective objective, NDManager m, NDList batch, Map<LossTerm, Float> values) {
+        Map<LossTerm, NDArray> terms = objective.losses(new ParameterStore(m, false), batch, STAGE, false);
         NDArray total = null;
-        for (Map.Entry<String, Double> w : STAGE.lossWeights().entrySet()) {
+        for (Map.Entry<LossTerm, Double> w : STAGE.weights().entrySet()) {
             NDArray t = terms.get(w.getKey());
             values.put(w.getKey(), t.getFloat());
             total = total == null ? t : total.add(t);

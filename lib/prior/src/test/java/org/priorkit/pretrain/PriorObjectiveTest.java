@@ -8,6 +8,7 @@ import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.priorkit.config.ImageEncoderConfig;
+import org.priorkit.config.LossTerm;
 import org.priorkit.config.PriorConfig;
 import org.priorkit.config.StageConfig;
 import org.priorkit.config.TextEncoderConfig;
@@ -87,8 +88,8 @@ public class PriorObjectiveTest {
             }
             NDList batch = ai.djl.translate.Batchifier.STACK.batchify(rows);
             for (StageConfig stage : micro().stages()) {
-                Map<String, NDArray> terms = objective.losses(new ParameterStore(m, false), batch, stage, true);
-                assertEquals(stage.lossWeights().keySet(), terms.keySet(), stage.name());
+                Map<LossTerm, NDArray> terms = objective.losses(new ParameterStore(m, false), batch, stage, true);
+                assertEquals(stage.weights().keySet(), terms.keySet(), stage.name());
                 terms.forEach((k, v) -> {
                     assertEquals(0, v.getShape().dimension(), k + " is not a scalar");
                     assertTrue(Float.isFinite(v.getFloat()), k + " = " + v.getFloat());

@@ -9,6 +9,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
+import org.priorkit.config.LossTerm;
 import org.priorkit.config.PriorConfig;
 import org.priorkit.config.StageConfig;
 import org.priorkit.train.SampleSource;
@@ -42,7 +43,7 @@ final class ToyRegression implements Objective {
     }
 
     @Override
-    public Map<String, NDArray> losses(ParameterStore ps, NDList batch, StageConfig stage, boolean training) {
+    public Map<LossTerm, NDArray> losses(ParameterStore ps, NDList batch, StageConfig stage, boolean training) {
         if (calls++ == failAtGlobalCall) {
             throw new IllegalStateException("simulated crash");
         }
@@ -50,7 +51,7 @@ final class ToyRegression implements Objective {
         NDArray y = batch.get(1); // (B, 1)
         NDArray pred = block.forward(ps, new NDList(x), training).singletonOrThrow(); // (B, 1)
         NDArray diff = pred.sub(y);
-        return Map.of("global", diff.square().mean(), "local_image", diff.abs().mean());
+        return Map.of(LossTerm.GLOBAL, diff.square().mean(), LossTerm.LOCAL_IMAGE, diff.abs().mean());
     }
 
     /** 96 samples of y = x . (1, -2, 3, 0.5) + 0.01 noise, fixed by a seed. */
