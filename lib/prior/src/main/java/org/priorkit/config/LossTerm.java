@@ -38,6 +38,12 @@ public enum LossTerm {
         return id;
     }
 
+    /** The id, so that messages and printed maps name terms as the files do. */
+    @Override
+    public String toString() {
+        return id;
+    }
+
     /** The term named {@code id}; an unknown name is an error that lists the known ones. */
     public static LossTerm of(String id) {
         for (LossTerm t : values()) {

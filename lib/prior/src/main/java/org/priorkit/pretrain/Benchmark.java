@@ -16,6 +16,7 @@ import org.priorkit.nn.StateDict;
 import org.priorkit.recon.HungarianMatcher;
 import org.priorkit.train.AdamW;
 import org.priorkit.train.BatchLoader;
+import org.priorkit.train.TrainStep;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,7 +80,7 @@ public final class Benchmark {
                 for (int i = -Math.min(3, steps); i < steps; i++) { // warm-up steps first
                     try (BatchLoader.Loaded b = randomBatch(manager, config, random)) {
                         long t0 = System.nanoTime();
-                        StageTrainer.trainStep(objective, b, stage, params, optimizer, 1e-5, i, 0, 0, 0);
+                        StageTrainer.step(objective, b, stage, new TrainStep.Group(params, optimizer, 1e-5), i, "benchmark");
                         if (i >= 0) {
                             ms[i] = (System.nanoTime() - t0) / 1e6;
                         }
@@ -100,7 +101,7 @@ public final class Benchmark {
                 AdamW optimizer = new AdamW(manager, last.weightDecay());
                 for (int i = 0; i < rss.length * every; i++) {
                     try (BatchLoader.Loaded b = randomBatch(manager, config, random)) {
-                        StageTrainer.trainStep(objective, b, last, params, optimizer, 1e-5, i, 0, 0, 0);
+                        StageTrainer.step(objective, b, last, new TrainStep.Group(params, optimizer, 1e-5), i, "benchmark");
                     }
                     if ((i + 1) % every == 0) {
                         rss[(i + 1) / every - 1] = rssMb();

@@ -4,15 +4,14 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.priorkit.config.LossTerm;
 import org.priorkit.config.PriorConfig;
 import org.priorkit.config.StageConfig;
-import org.priorkit.nn.Scalars;
 import org.priorkit.nn.StateDict;
 import org.priorkit.train.AdamW;
 import org.priorkit.train.BatchLoader;
@@ -20,11 +19,12 @@ import org.priorkit.train.LearningRateSchedule;
 import org.priorkit.train.MetricsLog;
 import org.priorkit.train.SampleSource;
 import org.priorkit.train.Seeds;
-import org.priorkit.train.TrainingDivergedException;
+import org.priorkit.train.TrainStep;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +46,18 @@ public final class StageTrainer {
     /** The whole run. {@code resumedFromStep} is -1 for a fresh run. */
     public record Result(List<StageResult> stages, Path metrics, long resumedFromStep) {}
 
+    /** What every stage of one run shares (handed from method to method, never kept in fields). */
+    private record Run(Objective objective, Map<String, Parameter> params, PriorConfig config, TrainOptions opts,
+                       BatchLoader loader, MetricsLog log, NDManager manager) {}
+
+    /**
+     * Where a run (re)starts: a stage, a step in it and the global step, with the optimizer's
+     * moments when that is in the middle of a stage (a fresh stage starts a fresh AdamW).
+     */
+    private record Start(int stage, long stepInStage, long globalStep, Map<String, NDArray> optimizer) {
+        static final Start FRESH = new Start(0, 0, 0, Map.of());
+    }
+
     private StageTrainer() {}
 
     /**
@@ -55,160 +67,164 @@ public final class StageTrainer {
     public static Result run(Objective objective, SampleSource data, PriorConfig config, TrainOptions opts,
                              NDManager manager) throws IOException {
         Files.createDirectories(opts.runDir());
-        Path lastFile = opts.runDir().resolve(RunFolder.LAST);
         Path metricsFile = opts.runDir().resolve(RunFolder.METRICS);
-        Map<String, Parameter> params = StateDict.named(objective.block());
-
-        int startStage = 0;
-        long startStep = 0;
-        long globalStep = 0;
-        long resumedFrom = -1;
-        Map<String, NDArray> optimizerState = Map.of();
-        if (Files.exists(lastFile)) {
-            try (NDManager tmp = manager.newSubManager()) {
-                Checkpoint.Loaded ck = Checkpoint.read(tmp, lastFile);
-                Checkpoint.State s = ck.state();
-                if (s.seed() != config.seed() || !s.preset().equals(config.preset())) {
-                    throw new IllegalStateException(lastFile + " belongs to another run (preset " + s.preset()
-                            + ", seed " + s.seed() + "): use a new --run-dir or delete it");
-                }
-                StateDict.load(objective.block(), ck.model());
-                globalStep = s.globalStep();
-                resumedFrom = globalStep;
-                startStage = s.finished() ? s.stage() + 1 : s.stage();
-                startStep = s.finished() ? 0 : s.stepInStage();
-                if (!s.finished()) {
-                    optimizerState = copyTo(manager, ck.optimizer());
-                }
-            }
-            MetricsLog.truncateAfter(metricsFile, globalStep);
-            if (startStage >= config.stages().size()) {
-                System.err.printf("%s: all %d stages already done (global step %d)%n", lastFile,
-                        config.stages().size(), globalStep);
-            } else {
-                System.err.printf("resuming from %s: stage %d step %d (global step %d)%n",
-                        lastFile, startStage + 1, startStep, globalStep);
-            }
+        Path lastFile = opts.runDir().resolve(RunFolder.LAST);
+        boolean resuming = Files.exists(lastFile);
+        Start start = resuming ? resume(objective, config, lastFile, manager) : Start.FRESH;
+        if (resuming) {
+            MetricsLog.truncateAfter(metricsFile, start.globalStep());
         }
-
         List<StageResult> results = new ArrayList<>();
         try (MetricsLog log = new MetricsLog(metricsFile);
              BatchLoader loader = new BatchLoader(data, manager, config.batchSize(), opts.loaderThreads(), opts.prefetch())) {
-            long perEpoch = loader.batchesPerEpoch();
-            if (perEpoch < 1) {
+            if (loader.batchesPerEpoch() < 1) {
                 throw new IllegalArgumentException("only " + data.size() + " samples for batch size "
                         + config.batchSize() + ": not one full batch");
             }
-            for (int si = startStage; si < config.stages().size(); si++) {
-                StageConfig stage = config.stages().get(si);
-                long total = stage.epochs() * perEpoch;
-                if (opts.maxStepsPerStage() > 0) {
-                    total = Math.min(total, opts.maxStepsPerStage());
-                }
-                long warmup = Math.min(total, Math.round(stage.warmupEpochs() * perEpoch));
-                AdamW optimizer = new AdamW(manager, stage.weightDecay());
-                long first = si == startStage ? startStep : 0;
-                if (first > 0) {
-                    optimizer.load(optimizerState, first);
-                }
-                long t0 = System.nanoTime();
-                long images = 0;
-                try (ProgressBar bar = opts.progressBar() ? new ProgressBarBuilder()
-                        .setTaskName("stage " + (si + 1) + " " + stage.name()).setInitialMax(total)
-                        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate()
-                        .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
-                        .build() : null) {
-                    if (bar != null) {
-                        bar.stepTo(first);
-                    }
-                    long step = first;
-                    while (step < total) {
-                        long epoch = step / perEpoch;
-                        for (BatchLoader.Loaded b : loader.epoch(config.seed(), si, epoch, step % perEpoch)) {
-                            try (b) {
-                                if (step >= total) {
-                                    break;
-                                }
-                                long ts = System.nanoTime();
-                                double lr = LearningRateSchedule.at(step, total, warmup, stage.peakLr());
-                                Map<String, Float> terms = trainStep(objective, b, stage, params, optimizer, lr,
-                                        Seeds.mix(config.seed(), globalStep), si, step, globalStep);
-                                step++;
-                                globalStep++;
-                                images += b.size();
-                                double ips = b.size() / ((System.nanoTime() - ts) / 1e9);
-                                Map<String, Object> row = new LinkedHashMap<>();
-                                row.put("step", globalStep);
-                                row.put("stage", si + 1);
-                                row.put("stage_name", stage.name());
-                                row.put("stage_step", step);
-                                row.put("lr", lr);
-                                row.put("images_per_s", ips);
-                                terms.forEach(row::put);
-                                log.log(row);
-                                if (bar != null) {
-                                    bar.stepTo(step);
-                                    bar.setExtraMessage(format(terms) + String.format(" %.0f img/s", ips));
-                                } else if (step % opts.logEvery() == 0 || step == total) {
-                                    System.err.printf("stage %d %s step %d/%d %s %.0f img/s%n", si + 1, stage.name(),
-                                            step, total, format(terms), ips);
-                                }
-                                if (step % opts.checkpointEvery() == 0 && step < total) {
-                                    save(lastFile, objective, optimizer, config, si, stage, step, total, globalStep, false);
-                                }
-                            }
+            Run run = new Run(objective, StateDict.named(objective.block()), config, opts, loader, log, manager);
+            Start from = start;
+            for (int si = start.stage(); si < config.stages().size(); si++) {
+                StageResult r = stage(run, si, from);
+                results.add(r);
+                from = new Start(si + 1, 0, from.globalStep() + r.steps(), Map.of()); // the next stage from its first step
+            }
+        }
+        return new Result(results, metricsFile, resuming ? start.globalStep() : -1);
+    }
+
+    /** Loads the weights of {@code lastFile} into the objective and says where to go on from. */
+    private static Start resume(Objective objective, PriorConfig config, Path lastFile, NDManager manager)
+            throws IOException {
+        try (NDManager tmp = manager.newSubManager()) {
+            Checkpoint.Loaded ck = Checkpoint.read(tmp, lastFile);
+            Checkpoint.State s = ck.state();
+            if (s.seed() != config.seed() || !s.preset().equals(config.preset())) {
+                throw new IllegalStateException(lastFile + " belongs to another run (preset " + s.preset()
+                        + ", seed " + s.seed() + "): use a new --run-dir or delete it");
+            }
+            StateDict.load(objective.block(), ck.model());
+            Start start = s.finished() ? new Start(s.stage() + 1, 0, s.globalStep(), Map.of())
+                    : new Start(s.stage(), s.stepInStage(), s.globalStep(), copyTo(manager, ck.optimizer()));
+            if (start.stage() >= config.stages().size()) {
+                System.err.printf("%s: all %d stages already done (global step %d)%n", lastFile,
+                        config.stages().size(), s.globalStep());
+            } else {
+                System.err.printf("resuming from %s: stage %d step %d (global step %d)%n",
+                        lastFile, start.stage() + 1, start.stepInStage(), s.globalStep());
+            }
+            return start;
+        }
+    }
+
+    /** Stage {@code si} from {@code start}'s step on: the steps, checkpoints every few steps, and the stage's checkpoint. */
+    private static StageResult stage(Run run, int si, Start start) throws IOException {
+        PriorConfig config = run.config();
+        StageConfig stage = config.stages().get(si);
+        long perEpoch = run.loader().batchesPerEpoch();
+        long total = stage.epochs() * perEpoch;
+        if (run.opts().maxStepsPerStage() > 0) {
+            total = Math.min(total, run.opts().maxStepsPerStage());
+        }
+        long warmup = Math.min(total, Math.round(stage.warmupEpochs() * perEpoch));
+        AdamW optimizer = new AdamW(run.manager(), stage.weightDecay());
+        long first = start.stepInStage();
+        if (first > 0) {
+            optimizer.load(start.optimizer(), first);
+        }
+        Path lastFile = run.opts().runDir().resolve(RunFolder.LAST);
+        long t0 = System.nanoTime();
+        long images = 0;
+        long step = first;
+        long globalStep = start.globalStep();
+        try (ProgressBar bar = progressBar(run.opts(), si, stage, total, first)) {
+            while (step < total) {
+                for (BatchLoader.Loaded b : run.loader().epoch(config.seed(), si, step / perEpoch, step % perEpoch)) {
+                    try (b) {
+                        if (step >= total) {
+                            break;
+                        }
+                        long ts = System.nanoTime();
+                        double lr = LearningRateSchedule.at(step, total, warmup, stage.peakLr());
+                        TrainStep.Losses<LossTerm> losses = step(run.objective(), b, stage,
+                                new TrainStep.Group(run.params(), optimizer, lr), Seeds.mix(config.seed(), globalStep),
+                                "stage '" + stage.name() + "' step " + step + " (global step " + globalStep + ")");
+                        step++;
+                        globalStep++;
+                        images += b.size();
+                        double ips = b.size() / ((System.nanoTime() - ts) / 1e9);
+                        run.log().log(row(globalStep, si, stage, step, lr, ips, losses));
+                        report(bar, run.opts(), si, stage, step, total, losses, ips);
+                        if (step % run.opts().checkpointEvery() == 0 && step < total) {
+                            save(lastFile, run, optimizer, si, stage, step, total, globalStep, false);
                         }
                     }
                 }
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                Path stageFile = RunFolder.stageCheckpoint(opts.runDir(), si, stage.name());
-                save(stageFile, objective, optimizer, config, si, stage, total, total, globalStep, true);
-                Files.copy(stageFile, opts.runDir().resolve(RunFolder.LAST + ".tmp"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                Files.move(opts.runDir().resolve(RunFolder.LAST + ".tmp"), lastFile,
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                results.add(new StageResult(stage.name(), total - first, seconds, images / Math.max(seconds, 1e-9), stageFile));
             }
         }
-        return new Result(results, metricsFile, resumedFrom);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Path stageFile = RunFolder.stageCheckpoint(run.opts().runDir(), si, stage.name());
+        save(stageFile, run, optimizer, si, stage, total, total, globalStep, true);
+        Path tmp = run.opts().runDir().resolve(RunFolder.LAST + ".tmp");
+        Files.copy(stageFile, tmp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, lastFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return new StageResult(stage.name(), total - first, seconds, images / Math.max(seconds, 1e-9), stageFile);
     }
 
-    /** One step: forward, weighted sum, finiteness check, backward, AdamW update. Returns the unweighted terms (and "total"). */
-    public static Map<String, Float> trainStep(Objective objective, BatchLoader.Loaded b, StageConfig stage,
-                                        Map<String, Parameter> params, AdamW optimizer, double lr, long stepSeed,
-                                        int stageIndex, long stepInStage, long globalStep) {
-        Engine.getInstance().setRandomSeed((int) stepSeed); // dropout, Gumbel noise: repeatable per step
-        Map<String, Float> values = new LinkedHashMap<>();
-        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            AdamW.zeroGradients(params); // DJL accumulates gradients across collectors otherwise
-            ParameterStore ps = new ParameterStore(b.manager(), false);
-            Map<LossTerm, NDArray> terms = objective.losses(ps, b.batch(), stage, true);
-            NDArray total = null;
-            for (Map.Entry<LossTerm, Double> w : stage.weights().entrySet()) {
-                NDArray term = terms.get(w.getKey());
-                if (term == null) {
-                    throw new IllegalStateException("the objective did not compute loss term '" + w.getKey().id()
-                            + "' that stage '" + stage.name() + "' asks for");
-                }
-                float v = term.getFloat();
-                if (!Float.isFinite(v)) {
-                    throw new TrainingDivergedException(w.getKey().id(), stage.name(), stepInStage, globalStep, v);
-                }
-                values.put(w.getKey().id(), v);
-                NDArray weighted = term.mul(Scalars.tensor(term, w.getValue()));
-                total = total == null ? weighted : total.add(weighted);
-            }
-            values.put("total", total.getFloat());
-            collector.backward(total);
+    /**
+     * One training step of {@code stage} on a batch: the engine seeded with {@code seed} (dropout,
+     * Gumbel noise: repeatable per step), then {@link TrainStep} with the stage's weights.
+     * {@code where} names the step if a term diverges.
+     */
+    static TrainStep.Losses<LossTerm> step(Objective objective, BatchLoader.Loaded b, StageConfig stage,
+                                           TrainStep.Group group, long seed, String where) {
+        Engine.getInstance().setRandomSeed((int) seed);
+        ParameterStore ps = new ParameterStore(b.manager(), false);
+        return TrainStep.run(List.of(group), stage.weights(), () -> objective.losses(ps, b.batch(), stage, true), where);
+    }
+
+    /** One line of metrics.jsonl: where the step is, its learning rate and speed, every term and the total. */
+    private static Map<String, Object> row(long globalStep, int si, StageConfig stage, long step, double lr, double ips,
+                                           TrainStep.Losses<LossTerm> losses) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("step", globalStep);
+        row.put("stage", si + 1);
+        row.put("stage_name", stage.name());
+        row.put("stage_step", step);
+        row.put("lr", lr);
+        row.put("images_per_s", ips);
+        losses.terms().forEach((t, v) -> row.put(t.id(), v));
+        row.put("total", losses.total());
+        return row;
+    }
+
+    /** A progress bar on stderr when asked for, else null (then {@link #report} prints a line now and then). */
+    private static ProgressBar progressBar(TrainOptions opts, int si, StageConfig stage, long total, long first) {
+        if (!opts.progressBar()) {
+            return null;
         }
-        optimizer.update(params, lr);
-        return values;
+        ProgressBar bar = new ProgressBarBuilder().setTaskName("stage " + (si + 1) + " " + stage.name())
+                .setInitialMax(total).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate()
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+        bar.stepTo(first);
+        return bar;
     }
 
-    private static void save(Path file, Objective objective, AdamW optimizer, PriorConfig config, int si,
-                             StageConfig stage, long step, long total, long globalStep, boolean finished)
-            throws IOException {
+    private static void report(ProgressBar bar, TrainOptions opts, int si, StageConfig stage, long step, long total,
+                               TrainStep.Losses<LossTerm> losses, double ips) {
+        if (bar != null) {
+            bar.stepTo(step);
+            bar.setExtraMessage(format(losses) + String.format(" %.0f img/s", ips));
+        } else if (step % opts.logEvery() == 0 || step == total) {
+            System.err.printf("stage %d %s step %d/%d %s %.0f img/s%n", si + 1, stage.name(), step, total,
+                    format(losses), ips);
+        }
+    }
+
+    private static void save(Path file, Run run, AdamW optimizer, int si, StageConfig stage, long step, long total,
+                             long globalStep, boolean finished) throws IOException {
         Map<String, NDArray> model = new LinkedHashMap<>();
-        StateDict.named(objective.block()).forEach((k, p) -> model.put(k, p.getArray()));
+        run.params().forEach((k, p) -> model.put(k, p.getArray()));
+        PriorConfig config = run.config();
         Checkpoint.write(file, new Checkpoint.State(si, stage.name(), step, total, globalStep, config.seed(),
                 finished, config.preset()), model, finished ? Map.of() : optimizer.state());
     }
@@ -223,9 +239,9 @@ public final class StageTrainer {
         return out;
     }
 
-    private static String format(Map<String, Float> terms) {
+    private static String format(TrainStep.Losses<LossTerm> losses) {
         StringBuilder sb = new StringBuilder();
-        terms.forEach((k, v) -> sb.append(k).append('=').append(String.format("%.4f", v)).append(' '));
-        return sb.toString().trim();
+        losses.terms().forEach((k, v) -> sb.append(k.id()).append('=').append(String.format("%.4f", v)).append(' '));
+        return sb.append("total=").append(String.format("%.4f", losses.total())).toString();
     }
 }

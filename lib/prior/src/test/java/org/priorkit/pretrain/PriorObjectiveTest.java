@@ -152,8 +152,8 @@ public class PriorObjectiveTest {
                             rows[i] = data.get(batchManager, i, step);
                         }
                         NDList batch = ai.djl.translate.Batchifier.STACK.batchify(rows);
-                        StageTrainer.trainStep(objective, new org.priorkit.train.BatchLoader.Loaded(batch, batchManager, 4),
-                                stage, params, optimizer, 1e-3, step, 0, step, step);
+                        StageTrainer.step(objective, new org.priorkit.train.BatchLoader.Loaded(batch, batchManager, 4),
+                                stage, new org.priorkit.train.TrainStep.Group(params, optimizer, 1e-3), step, "test");
                     }
                     int managed = ((ai.djl.ndarray.BaseNDManager) m).getManagedArrays().size();
                     if (step == 1) {

@@ -6,15 +6,15 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.translate.Batchifier;
+import org.priorkit.nn.StateDict;
 import org.priorkit.train.AdamW;
 import org.priorkit.train.BatchLoader;
 import org.priorkit.train.LearningRateSchedule;
 import org.priorkit.train.SampleSource;
 import org.priorkit.train.Seeds;
-import org.priorkit.nn.StateDict;
+import org.priorkit.train.TrainStep;
 import org.priorkit.vision.ResNet;
 
 import java.util.ArrayList;
@@ -102,17 +102,17 @@ public final class DenseTrainer {
             for (long epoch = 0; step < s.steps(); epoch++) {
                 for (BatchLoader.Loaded b : loader.epoch(s.seed(), 0, epoch, 0)) {
                     try (b) {
-                        float value = step(backbone, headParams, encoderParams, b, s, loss, Seeds.mix(s.seed(), step));
-                        if (!Float.isFinite(value)) {
-                            throw new IllegalStateException("the task loss is " + value + " at step " + step
-                                    + " (" + s.mode().label() + " encoder): lower the learning rate");
-                        }
-                        losses.add(value);
                         double lr = LearningRateSchedule.at(step, s.steps(), warmup, s.lr());
-                        headOpt.update(headParams, lr);
+                        List<TrainStep.Group> groups = new ArrayList<>();
+                        groups.add(new TrainStep.Group(headParams, headOpt, lr));
                         if (s.mode().trainsEncoder() && s.encoderLrFactor() > 0) {
-                            encoderOpt.update(encoderParams, lr * s.encoderLrFactor());
+                            groups.add(new TrainStep.Group(encoderParams, encoderOpt, lr * s.encoderLrFactor()));
                         }
+                        Engine.getInstance().setRandomSeed((int) Seeds.mix(s.seed(), step));
+                        ParameterStore ps = new ParameterStore(b.manager(), false);
+                        losses.add(TrainStep.run(groups, () -> loss.loss(ps,
+                                Encoders.features(ps, backbone, b.batch().get(0), s.mode(), true), b.batch()),
+                                "step " + step + " (" + s.mode().label() + " encoder)"));
                     }
                     if (++step >= s.steps()) {
                         break;
@@ -121,29 +121,6 @@ public final class DenseTrainer {
             }
         }
         return losses;
-    }
-
-    /** Forward, loss, backward for one batch; returns the loss value. */
-    private static float step(ResNet backbone, Map<String, Parameter> headParams, Map<String, Parameter> encoderParams,
-                              BatchLoader.Loaded b, Settings s, StepLoss loss, long stepSeed) {
-        Engine.getInstance().setRandomSeed((int) stepSeed);
-        ParameterStore ps = new ParameterStore(b.manager(), false);
-        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            // DJL accumulates gradients across collectors: zero them, but only the trained parameters'.
-            // collector.zeroGradients() walks every array of the process, which in a notebook holding a
-            // few models made each step of a 64 px run take over a second.
-            AdamW.zeroGradients(headParams);
-            if (s.mode().trainsEncoder()) {
-                AdamW.zeroGradients(encoderParams);
-            }
-            NDList maps = Encoders.features(ps, backbone, b.batch().get(0), s.mode(), true);
-            NDArray value = loss.loss(ps, maps, b.batch());
-            float v = value.getFloat();
-            if (Float.isFinite(v)) {
-                collector.backward(value);
-            }
-            return v;
-        }
     }
 
     /**
