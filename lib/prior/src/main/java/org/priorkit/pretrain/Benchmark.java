@@ -15,7 +15,7 @@ import org.priorkit.model.PriorModel;
 import org.priorkit.nn.StateDict;
 import org.priorkit.recon.HungarianMatcher;
 import org.priorkit.train.AdamW;
-import org.priorkit.train.BatchLoader;
+import org.priorkit.train.ScopedBatch;
 import org.priorkit.train.TrainStep;
 
 import java.io.IOException;
@@ -78,7 +78,7 @@ public final class Benchmark {
                 AdamW optimizer = new AdamW(manager, stage.weightDecay());
                 double[] ms = new double[steps];
                 for (int i = -Math.min(3, steps); i < steps; i++) { // warm-up steps first
-                    try (BatchLoader.Loaded b = randomBatch(manager, config, random)) {
+                    try (ScopedBatch<PretrainBatch> b = randomBatch(manager, config, random)) {
                         long t0 = System.nanoTime();
                         StageTrainer.step(objective, b, stage, new TrainStep.Group(params, optimizer, 1e-5), i, "benchmark");
                         if (i >= 0) {
@@ -100,7 +100,7 @@ public final class Benchmark {
                 StageConfig last = config.stages().get(config.stages().size() - 1); // every term, every part
                 AdamW optimizer = new AdamW(manager, last.weightDecay());
                 for (int i = 0; i < rss.length * every; i++) {
-                    try (BatchLoader.Loaded b = randomBatch(manager, config, random)) {
+                    try (ScopedBatch<PretrainBatch> b = randomBatch(manager, config, random)) {
                         StageTrainer.step(objective, b, last, new TrainStep.Group(params, optimizer, 1e-5), i, "benchmark");
                     }
                     if ((i + 1) % every == 0) {
@@ -115,7 +115,7 @@ public final class Benchmark {
     }
 
     /** A batch of random images and reports of the preset's shapes (several sentences each). */
-    static BatchLoader.Loaded randomBatch(NDManager parent, PriorConfig c, Random r) {
+    static ScopedBatch<PretrainBatch> randomBatch(NDManager parent, PriorConfig c, Random r) {
         NDManager m = parent.newSubManager();
         int b = c.batchSize();
         int t = c.text().maxTokens();
@@ -140,17 +140,19 @@ public final class Benchmark {
             ids[i * t + pos] = 3;
             att[i * t + pos] = 1;
         }
-        NDList batch = new NDList(images, m.create(ids, new Shape(b, t)), m.create(att, new Shape(b, t)),
+        PretrainBatch batch = new PretrainBatch(images, m.create(ids, new Shape(b, t)), m.create(att, new Shape(b, t)),
                 m.create(sent, new Shape(b, t)));
-        return new BatchLoader.Loaded(batch, m, b);
+        return new ScopedBatch<>(batch, m, b);
     }
 
     /** Median time of the matcher on a stage-3 batch's decoded sentences and true prototypes. */
     private static double hungarianMs(NDManager parent, PriorModel model, PriorConfig c, Random r, int reps) {
-        try (BatchLoader.Loaded b = randomBatch(parent, c, r)) {
+        try (ScopedBatch<PretrainBatch> b = randomBatch(parent, c, r)) {
             ParameterStore ps = new ParameterStore(b.manager(), false);
-            PriorModel.ImageFeatures img = model.encodeImage(ps, b.batch().get(0), false);
-            PriorModel.TextFeatures txt = model.encodeText(ps, b.batch().get(1), b.batch().get(2), b.batch().get(3), false);
+            PretrainBatch batch = b.batch();
+            PriorModel.ImageFeatures img = model.encodeImage(ps, batch.images(), false);
+            PriorModel.TextFeatures txt = model.encodeText(ps, batch.ids(), batch.attentionMask(), batch.sentenceIndex(),
+                    false);
             NDArray decoded = model.reportDecoder().forward(ps, new NDList(img.tokens()), false).singletonOrThrow();
             int q = c.queries();
             var firstQ = new ai.djl.ndarray.index.NDIndex(":, :{}", q);
@@ -168,10 +170,12 @@ public final class Benchmark {
 
     /** Median forward time of batched vs per-sample local alignment with both losses. */
     private static double[] localAlignmentMs(NDManager parent, PriorModel model, PriorConfig c, Random r, int reps) {
-        try (BatchLoader.Loaded b = randomBatch(parent, c, r)) {
+        try (ScopedBatch<PretrainBatch> b = randomBatch(parent, c, r)) {
             ParameterStore ps = new ParameterStore(b.manager(), false);
-            PriorModel.ImageFeatures img = model.encodeImage(ps, b.batch().get(0), false);
-            PriorModel.TextFeatures txt = model.encodeText(ps, b.batch().get(1), b.batch().get(2), b.batch().get(3), false);
+            PretrainBatch batch = b.batch();
+            PriorModel.ImageFeatures img = model.encodeImage(ps, batch.images(), false);
+            PriorModel.TextFeatures txt = model.encodeText(ps, batch.ids(), batch.attentionMask(), batch.sentenceIndex(),
+                    false);
             NDArray scale = model.localScale().scale(ps, img.tokens().getDevice(), false);
             double[] batched = new double[reps];
             double[] naive = new double[reps];

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import org.priorkit.align.GlobalAlignmentLoss;
@@ -29,7 +28,7 @@ import java.util.Map;
  * report-prediction term keeps its negatives within a shard.) The first device must hold the model
  * and the batch; B samples go to min(B, devices) shards of near-equal size.
  */
-public final class DataParallelObjective implements Objective {
+public final class DataParallelObjective implements Objective<PretrainBatch> {
 
     private final PriorObjective single;
     private final List<Device> devices;
@@ -55,8 +54,8 @@ public final class DataParallelObjective implements Objective {
     }
 
     @Override
-    public Map<LossTerm, NDArray> losses(ParameterStore ps, NDList batch, StageConfig stage, boolean training) {
-        NDArray images = batch.get(0); // (B, 1, H, W)
+    public Map<LossTerm, NDArray> losses(ParameterStore ps, PretrainBatch batch, StageConfig stage, boolean training) {
+        NDArray images = batch.images(); // (B, 1, H, W)
         Device main = images.getDevice();
         if (!main.equals(devices.get(0))) {
             throw new IllegalArgumentException("the batch is on " + main + " but the first data-parallel device is "
@@ -74,12 +73,7 @@ public final class DataParallelObjective implements Objective {
             long n = b / shards + (i < b % shards ? 1 : 0);
             Device device = devices.get(i);
             NDManager shardManager = stepManager.newSubManager(device);
-            NDList shard = new NDList();
-            for (NDArray a : batch) {
-                NDArray part = a.get(new NDIndex("{}:{}", from, from + n)).toDevice(device, false); // (n, ...)
-                part.attach(shardManager);
-                shard.add(part);
-            }
+            PretrainBatch shard = batch.slice(from, from + n, device, shardManager); // (n, ...)
             PriorObjective.Pass pass = single.pass(new BroadcastParameterStore(shardManager, copyOnOwnDevice), shard,
                     stage, training);
             float share = (float) n / b; // every per-sample term is a mean over its shard

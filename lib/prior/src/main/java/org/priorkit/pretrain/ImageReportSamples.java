@@ -24,10 +24,10 @@ import java.util.Random;
  * swaps "left" and "right" in the sentences), normalise, tokenise with the per-token sentence index.
  *
  * <p>One sample is {@code [image (1, H, W) float32, ids (T) int32, attentionMask (T) int32,
- * sentenceIndex (T) int32]}; reports keep at most {@code maxSentences} sentences (the rest would
- * not fit the model's sentence slots).
+ * sentenceIndex (T) int32]}, a batch of them a {@link PretrainBatch}; reports keep at most
+ * {@code maxSentences} sentences (the rest would not fit the model's sentence slots).
  */
-public final class ImageReportSamples implements SampleSource {
+public final class ImageReportSamples implements SampleSource<PretrainBatch> {
 
     private final List<MimicPair> pairs;
     private final ImageSources sources;
@@ -62,6 +62,11 @@ public final class ImageReportSamples implements SampleSource {
     @Override
     public long size() {
         return pairs.size();
+    }
+
+    @Override
+    public PretrainBatch batch(NDList stacked) {
+        return PretrainBatch.of(stacked);
     }
 
     @Override

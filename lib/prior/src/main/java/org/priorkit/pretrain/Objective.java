@@ -1,7 +1,6 @@
 package org.priorkit.pretrain;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import org.priorkit.config.LossTerm;
@@ -13,12 +12,14 @@ import java.util.Map;
  * What the trainer needs from a model: its block (for the parameters) and the named, UNWEIGHTED
  * loss terms of one batch. The trainer weights them with the stage's config, so the same model
  * serves every stage and every rung of the ablation ladder.
+ *
+ * @param <B> the typed batch it reads (PRIOR's: {@link PretrainBatch})
  */
-public interface Objective {
+public interface Objective<B> {
 
     /** The block whose parameters are trained and checkpointed (already initialised). */
     Block block();
 
     /** Loss terms of one batch, each a scalar, computing only the terms {@code stage} weighs. */
-    Map<LossTerm, NDArray> losses(ParameterStore ps, NDList batch, StageConfig stage, boolean training);
+    Map<LossTerm, NDArray> losses(ParameterStore ps, B batch, StageConfig stage, boolean training);
 }

@@ -98,7 +98,7 @@ public record PretrainJob(Path dataDir, Path runDir, PriorConfig config, Path vo
         try (NDManager manager = NDManager.newBaseManager(device)) {
             PriorModel model = PriorModel.create(sized, manager);
             PriorObjective single = new PriorObjective(model);
-            Objective objective = devices.size() > 1 ? new DataParallelObjective(single, devices) : single;
+            Objective<PretrainBatch> objective = devices.size() > 1 ? new DataParallelObjective(single, devices) : single;
             StageTrainer.Result result = StageTrainer.run(objective, samples, sized, options, manager);
             return new Outcome(result, vocabFile, sized, pairs.size());
         }

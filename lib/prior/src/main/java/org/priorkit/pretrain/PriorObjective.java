@@ -31,10 +31,9 @@ import java.util.Map;
  *       {@link LossTerm#REPORT_GLOBAL_PREDICTION}: cross-modality conditional reconstruction (stage 3).</li>
  * </ul>
  * Parts of the model that no weighted term needs are not run ({@link Parts}), so the ablation
- * ladder's rungs cost only what they use. Batch: [images (B,1,H,W), ids (B,T), attentionMask (B,T),
- * sentenceIndex (B,T)].
+ * ladder's rungs cost only what they use.
  */
-public final class PriorObjective implements Objective {
+public final class PriorObjective implements Objective<PretrainBatch> {
 
     private final PriorModel model;
 
@@ -81,7 +80,7 @@ public final class PriorObjective implements Objective {
     public record Pass(Map<LossTerm, NDArray> terms, NDArray imageGlobal, NDArray report, NDArray globalScale) {}
 
     @Override
-    public Map<LossTerm, NDArray> losses(ParameterStore ps, NDList batch, StageConfig stage, boolean training) {
+    public Map<LossTerm, NDArray> losses(ParameterStore ps, PretrainBatch batch, StageConfig stage, boolean training) {
         Pass pass = pass(ps, batch, stage, training);
         Map<LossTerm, NDArray> terms = new LinkedHashMap<>();
         if (stage.weighs(LossTerm.GLOBAL)) {
@@ -93,11 +92,12 @@ public final class PriorObjective implements Objective {
     }
 
     /** The forward pass and every term but the global one (see {@link Pass}). */
-    public Pass pass(ParameterStore ps, NDList batch, StageConfig stage, boolean training) {
+    public Pass pass(ParameterStore ps, PretrainBatch batch, StageConfig stage, boolean training) {
         Parts parts = Parts.of(stage);
-        NDArray images = batch.get(0); // (B, 1, H, W)
+        NDArray images = batch.images(); // (B, 1, H, W)
         PriorModel.ImageFeatures img = model.encodeImage(ps, images, training);
-        PriorModel.TextFeatures txt = model.encodeText(ps, batch.get(1), batch.get(2), batch.get(3), training);
+        PriorModel.TextFeatures txt = model.encodeText(ps, batch.ids(), batch.attentionMask(), batch.sentenceIndex(),
+                training);
         NDArray mask = txt.sentenceMask(); // (B, S)
         NDArray sentences = txt.sentences(); // (B, S, D)
         Map<LossTerm, NDArray> terms = new LinkedHashMap<>();

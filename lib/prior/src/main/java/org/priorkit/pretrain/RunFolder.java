@@ -1,7 +1,5 @@
 package org.priorkit.pretrain;
 
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import org.priorkit.config.PriorConfig;
 import org.priorkit.data.image.ImageSources;
@@ -87,22 +85,9 @@ public record RunFolder(Path dir, Path data, PriorConfig config, WordPieceTokeni
                 config.text().maxSentences());
     }
 
-    /** A batch of pairs: [images (B,1,H,W), ids (B,T), attentionMask (B,T), sentenceIndex (B,T)]. */
-    public NDList batch(List<MimicPair> pairs, NDManager manager) {
-        ImageReportSamples samples = samples(pairs);
-        List<NDList> rows = new ArrayList<>();
-        for (int i = 0; i < pairs.size(); i++) {
-            rows.add(samples.get(manager, i, 0));
-        }
-        NDList out = new NDList();
-        for (int k = 0; k < rows.get(0).size(); k++) {
-            NDList column = new NDList();
-            for (NDList r : rows) {
-                column.add(r.get(k));
-            }
-            out.add(NDArrays.stack(column));
-        }
-        return out;
+    /** A batch of pairs, without augmentation, in {@code manager}. */
+    public PretrainBatch batch(List<MimicPair> pairs, NDManager manager) {
+        return samples(pairs).batchOf(manager, java.util.stream.IntStream.range(0, pairs.size()).toArray());
     }
 
     /** True when every stage's checkpoint is on disk. */

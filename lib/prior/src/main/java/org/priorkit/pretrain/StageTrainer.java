@@ -18,6 +18,7 @@ import org.priorkit.train.BatchLoader;
 import org.priorkit.train.LearningRateSchedule;
 import org.priorkit.train.MetricsLog;
 import org.priorkit.train.SampleSource;
+import org.priorkit.train.ScopedBatch;
 import org.priorkit.train.Seeds;
 import org.priorkit.train.TrainStep;
 
@@ -47,8 +48,8 @@ public final class StageTrainer {
     public record Result(List<StageResult> stages, Path metrics, long resumedFromStep) {}
 
     /** What every stage of one run shares (handed from method to method, never kept in fields). */
-    private record Run(Objective objective, Map<String, Parameter> params, PriorConfig config, TrainOptions opts,
-                       BatchLoader loader, MetricsLog log, NDManager manager) {}
+    private record Run<B>(Objective<B> objective, Map<String, Parameter> params, PriorConfig config, TrainOptions opts,
+                          BatchLoader<B> loader, MetricsLog log, NDManager manager) {}
 
     /**
      * Where a run (re)starts: a stage, a step in it and the global step, with the optimizer's
@@ -64,8 +65,8 @@ public final class StageTrainer {
      * Runs (or resumes) every stage of {@code config} on {@code data}. The objective's block must
      * already be initialised; its arrays are trained in place.
      */
-    public static Result run(Objective objective, SampleSource data, PriorConfig config, TrainOptions opts,
-                             NDManager manager) throws IOException {
+    public static <B> Result run(Objective<B> objective, SampleSource<B> data, PriorConfig config, TrainOptions opts,
+                                 NDManager manager) throws IOException {
         Files.createDirectories(opts.runDir());
         Path metricsFile = opts.runDir().resolve(RunFolder.METRICS);
         Path lastFile = opts.runDir().resolve(RunFolder.LAST);
@@ -76,12 +77,12 @@ public final class StageTrainer {
         }
         List<StageResult> results = new ArrayList<>();
         try (MetricsLog log = new MetricsLog(metricsFile);
-             BatchLoader loader = new BatchLoader(data, manager, config.batchSize(), opts.loaderThreads(), opts.prefetch())) {
+             BatchLoader<B> loader = new BatchLoader<>(data, manager, config.batchSize(), opts.loaderThreads(), opts.prefetch())) {
             if (loader.batchesPerEpoch() < 1) {
                 throw new IllegalArgumentException("only " + data.size() + " samples for batch size "
                         + config.batchSize() + ": not one full batch");
             }
-            Run run = new Run(objective, StateDict.named(objective.block()), config, opts, loader, log, manager);
+            Run<B> run = new Run<>(objective, StateDict.named(objective.block()), config, opts, loader, log, manager);
             Start from = start;
             for (int si = start.stage(); si < config.stages().size(); si++) {
                 StageResult r = stage(run, si, from);
@@ -93,7 +94,7 @@ public final class StageTrainer {
     }
 
     /** Loads the weights of {@code lastFile} into the objective and says where to go on from. */
-    private static Start resume(Objective objective, PriorConfig config, Path lastFile, NDManager manager)
+    private static Start resume(Objective<?> objective, PriorConfig config, Path lastFile, NDManager manager)
             throws IOException {
         try (NDManager tmp = manager.newSubManager()) {
             Checkpoint.Loaded ck = Checkpoint.read(tmp, lastFile);
@@ -117,7 +118,7 @@ public final class StageTrainer {
     }
 
     /** Stage {@code si} from {@code start}'s step on: the steps, checkpoints every few steps, and the stage's checkpoint. */
-    private static StageResult stage(Run run, int si, Start start) throws IOException {
+    private static <B> StageResult stage(Run<B> run, int si, Start start) throws IOException {
         PriorConfig config = run.config();
         StageConfig stage = config.stages().get(si);
         long perEpoch = run.loader().batchesPerEpoch();
@@ -138,7 +139,7 @@ public final class StageTrainer {
         long globalStep = start.globalStep();
         try (ProgressBar bar = progressBar(run.opts(), si, stage, total, first)) {
             while (step < total) {
-                for (BatchLoader.Loaded b : run.loader().epoch(config.seed(), si, step / perEpoch, step % perEpoch)) {
+                for (ScopedBatch<B> b : run.loader().epoch(config.seed(), si, step / perEpoch, step % perEpoch)) {
                     try (b) {
                         if (step >= total) {
                             break;
@@ -175,7 +176,7 @@ public final class StageTrainer {
      * Gumbel noise: repeatable per step), then {@link TrainStep} with the stage's weights.
      * {@code where} names the step if a term diverges.
      */
-    static TrainStep.Losses<LossTerm> step(Objective objective, BatchLoader.Loaded b, StageConfig stage,
+    static <B> TrainStep.Losses<LossTerm> step(Objective<B> objective, ScopedBatch<B> b, StageConfig stage,
                                            TrainStep.Group group, long seed, String where) {
         Engine.getInstance().setRandomSeed((int) seed);
         ParameterStore ps = new ParameterStore(b.manager(), false);
@@ -220,7 +221,7 @@ public final class StageTrainer {
         }
     }
 
-    private static void save(Path file, Run run, AdamW optimizer, int si, StageConfig stage, long step, long total,
+    private static void save(Path file, Run<?> run, AdamW optimizer, int si, StageConfig stage, long step, long total,
                              long globalStep, boolean finished) throws IOException {
         Map<String, NDArray> model = new LinkedHashMap<>();
         run.params().forEach((k, p) -> model.put(k, p.getArray()));

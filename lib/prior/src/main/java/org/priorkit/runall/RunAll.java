@@ -7,16 +7,20 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.ParameterStore;
 import org.priorkit.config.PriorConfig;
 import org.priorkit.config.StageConfig;
+import org.priorkit.data.image.ImageSources;
 import org.priorkit.data.mimic.MimicPair;
 import org.priorkit.data.split.DataFraction;
 import org.priorkit.data.synth.SyntheticConfig;
 import org.priorkit.data.synth.SyntheticGenerator;
-import org.priorkit.data.image.ImageSources;
 import org.priorkit.device.Devices;
 import org.priorkit.metrics.Roc;
 import org.priorkit.model.PriorModel;
+import org.priorkit.pretrain.PretrainBatch;
 import org.priorkit.pretrain.PretrainJob;
 import org.priorkit.pretrain.RunFolder;
+import org.priorkit.pretrain.SentenceAttention;
+import org.priorkit.pretrain.StageTrainer;
+import org.priorkit.pretrain.TrainOptions;
 import org.priorkit.report.HtmlReport;
 import org.priorkit.report.ResultRow;
 import org.priorkit.report.ResultsTable;
@@ -41,8 +45,6 @@ import org.priorkit.tasks.zeroshot.ZeroShot;
 import org.priorkit.tasks.zeroshot.ZeroShotConfig;
 import org.priorkit.tasks.zeroshot.ZeroShotResult;
 import org.priorkit.train.MetricsLog;
-import org.priorkit.pretrain.StageTrainer;
-import org.priorkit.pretrain.TrainOptions;
 import org.priorkit.viz.Charts;
 import org.priorkit.viz.Images;
 import org.priorkit.viz.Overlays;
@@ -395,22 +397,15 @@ public final class RunAll {
             if (pairs.isEmpty()) {
                 pairs = run.pairs("train", 1);
             }
-            NDList batch = run.batch(pairs, manager); // [images, ids, mask, sentenceIndex]
-            ParameterStore ps = new ParameterStore(manager, false);
-            PriorModel.ImageFeatures img = model.encodeImage(ps, batch.get(0), false);
-            PriorModel.TextFeatures txt = model.encodeText(ps, batch.get(1), batch.get(2), batch.get(3), false);
-            NDArray protos = model.prototypes().forward(ps, new NDList(txt.sentences(), txt.sentenceMask()), false).get(0);
-            NDArray attention = model.local().forward(ps, new NDList(img.tokens(), protos, txt.sentenceMask()), false)
-                    .get(2); // (1, S, I)
-            long side = img.map().getShape().get(2);
-            BufferedImage base = Images.enlarge(Images.of(batch.get(0).get(0), org.priorkit.data.image.Normalization.PRIOR), 2);
+            PretrainBatch batch = run.batch(pairs, manager);
+            NDArray maps = SentenceAttention.maps(model, batch, true, new ParameterStore(manager, false)); // (1, S, h, w)
+            BufferedImage base = Images.enlarge(Images.of(batch.images().get(0), org.priorkit.data.image.Normalization.PRIOR), 2);
             List<BufferedImage> images = new ArrayList<>();
             List<String> captions = new ArrayList<>();
             List<String> sentences = pairs.get(0).sentences();
-            int shown = (int) Math.min(sentences.size(), Math.min(4, attention.getShape().get(1)));
+            int shown = (int) Math.min(sentences.size(), Math.min(4, maps.getShape().get(1)));
             for (int s = 0; s < shown; s++) {
-                NDArray map = attention.get(new NDIndex("0, {}", s)).reshape(side, img.map().getShape().get(3));
-                images.add(Overlays.heatmap(base, map, 0.45f));
+                images.add(Overlays.heatmap(base, maps.get(new NDIndex("0, {}", s)), 0.45f)); // (h, w)
                 String text = sentences.get(s);
                 captions.add(text.length() > 40 ? text.substring(0, 37) + "..." : text);
             }

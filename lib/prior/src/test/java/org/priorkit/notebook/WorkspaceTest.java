@@ -1,10 +1,10 @@
 package org.priorkit.notebook;
 
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.priorkit.pretrain.PretrainBatch;
 import org.priorkit.pretrain.RunFolder;
 
 import java.nio.file.Files;
@@ -42,10 +42,10 @@ class WorkspaceTest {
         assertEquals(stamp, Files.getLastModifiedTime(again.checkpoint(3)));
         try (NDManager m = NDManager.newBaseManager()) {
             var model = run.load(3, m);
-            NDList batch = run.batch(run.pairs("train", 2), m);
+            PretrainBatch batch = run.batch(run.pairs("train", 2), m);
             int size = run.config().image().imageSize();
-            assertEquals(new Shape(2, 1, size, size), batch.get(0).getShape());
-            assertEquals(new Shape(2, run.config().text().maxTokens()), batch.get(1).getShape());
+            assertEquals(new Shape(2, 1, size, size), batch.images().getShape());
+            assertEquals(new Shape(2, run.config().text().maxTokens()), batch.ids().getShape());
             assertEquals(run.config().embedDim(), model.config().embedDim());
         }
     }

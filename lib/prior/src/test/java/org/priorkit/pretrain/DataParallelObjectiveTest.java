@@ -61,13 +61,13 @@ class DataParallelObjectiveTest {
         try (NDManager m = NDManager.newBaseManager()) {
             PriorModel model = PriorModel.create(PriorObjectiveTest.micro(), m);
             PriorObjective single = new PriorObjective(model);
-            NDList batch = batch(m, 5);
+            PretrainBatch batch = batch(m, 5);
             Map<String, Parameter> params = StateDict.named(model);
             Map<LossTerm, Float> expected = new LinkedHashMap<>();
             Map<String, float[]> expectedGrads = gradients(params, () -> total(single, m, batch, expected));
             for (int devices : new int[] {2, 3}) { // 5 pairs -> shards 3+2 and 2+2+1
                 Map<LossTerm, Float> got = new LinkedHashMap<>();
-                Objective parallel = new DataParallelObjective(single, java.util.Collections.nCopies(devices, Device.cpu()), true);
+                Objective<PretrainBatch> parallel = new DataParallelObjective(single, java.util.Collections.nCopies(devices, Device.cpu()), true);
                 Map<String, float[]> grads = gradients(params, () -> total(parallel, m, batch, got));
                 assertEquals(expected.keySet(), got.keySet());
                 expected.forEach((k, v) -> assertEquals(v, got.get(k), 1e-5, k + " with " + devices + " shards"));
@@ -81,14 +81,13 @@ class DataParallelObjectiveTest {
         try (NDManager m = NDManager.newBaseManager()) {
             PriorModel model = PriorModel.create(PriorObjectiveTest.micro(), m);
             PriorObjective single = new PriorObjective(model);
-            NDList batch = batch(m, 4);
+            PretrainBatch batch = batch(m, 4);
             ParameterStore ps = new ParameterStore(m, false);
             float gathered = new DataParallelObjective(single, List.of(Device.cpu(), Device.cpu()), true)
                     .losses(ps, batch, STAGE, false).get(LossTerm.GLOBAL).getFloat();
             float perShard = 0;
-            for (String rows : new String[] {"0:2", "2:4"}) {
-                NDList half = new NDList();
-                batch.forEach(a -> half.add(a.get(new NDIndex(rows))));
+            for (int from : new int[] {0, 2}) {
+                PretrainBatch half = batch.slice(from, from + 2, Device.cpu(), m);
                 perShard += 0.5f * single.losses(ps, half, STAGE, false).get(LossTerm.GLOBAL).getFloat();
             }
             assertEquals(single.losses(ps, batch, STAGE, false).get(LossTerm.GLOBAL).getFloat(), gathered, 1e-5);
@@ -101,24 +100,19 @@ class DataParallelObjectiveTest {
     void theBatchMustStartOnTheFirstDevice() {
         try (NDManager m = NDManager.newBaseManager()) {
             PriorObjective single = new PriorObjective(PriorModel.create(PriorObjectiveTest.micro(), m));
-            Objective parallel = new DataParallelObjective(single, List.of(Device.gpu(0), Device.gpu(1)));
+            Objective<PretrainBatch> parallel = new DataParallelObjective(single, List.of(Device.gpu(0), Device.gpu(1)));
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> parallel.losses(new ParameterStore(m, false), batch(m, 2), STAGE, false));
             assertTrue(e.getMessage().contains("first data-parallel device"), e.getMessage());
         }
     }
 
-    private static NDList batch(NDManager m, int n) {
-        SampleSource data = PriorObjectiveTest.randomPairs(n);
-        NDList[] rows = new NDList[n];
-        for (int i = 0; i < n; i++) {
-            rows[i] = data.get(m, i, 0);
-        }
-        return Batchifier.STACK.batchify(rows);
+    private static PretrainBatch batch(NDManager m, int n) {
+        return PriorObjectiveTest.randomPairs(n).batchOf(m, java.util.stream.IntStream.range(0, n).toArray());
     }
 
     /** The weighted loss of the stage in evaluation mode; the terms' values go to {@code values}. */
-    private static NDArray total(Objective objective, NDManager m, NDList batch, Map<LossTerm, Float> values) {
+    private static NDArray total(Objective<PretrainBatch> objective, NDManager m, PretrainBatch batch, Map<LossTerm, Float> values) {
         Map<LossTerm, NDArray> terms = objective.losses(new ParameterStore(m, false), batch, STAGE, false);
         NDArray total = null;
         for (Map.Entry<LossTerm, Double> w : STAGE.weights().entrySet()) {

@@ -16,6 +16,8 @@ import org.priorkit.model.PriorModel;
 import org.priorkit.nn.StateDict;
 import org.priorkit.train.MetricsLog;
 import org.priorkit.train.SampleSource;
+import org.priorkit.train.ScopedBatch;
+import org.priorkit.train.TrainStep;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -35,11 +37,16 @@ public class PriorObjectiveTest {
     }
 
     /** Random images, and reports of 2-4 sentences of 3-5 tokens each, with their sentence index. */
-    public static SampleSource randomPairs(int n) {
-        return new SampleSource() {
+    public static SampleSource<PretrainBatch> randomPairs(int n) {
+        return new SampleSource<>() {
             @Override
             public long size() {
                 return n;
+            }
+
+            @Override
+            public PretrainBatch batch(NDList stacked) {
+                return PretrainBatch.of(stacked);
             }
 
             @Override
@@ -81,12 +88,7 @@ public class PriorObjectiveTest {
         try (NDManager m = NDManager.newBaseManager()) {
             PriorModel model = PriorModel.create(micro(), m);
             PriorObjective objective = new PriorObjective(model);
-            SampleSource data = randomPairs(4);
-            NDList[] rows = new NDList[4];
-            for (int i = 0; i < 4; i++) {
-                rows[i] = data.get(m, i, 0);
-            }
-            NDList batch = ai.djl.translate.Batchifier.STACK.batchify(rows);
+            PretrainBatch batch = randomPairs(4).batchOf(m, 0, 1, 2, 3);
             for (StageConfig stage : micro().stages()) {
                 Map<LossTerm, NDArray> terms = objective.losses(new ParameterStore(m, false), batch, stage, true);
                 assertEquals(stage.weights().keySet(), terms.keySet(), stage.name());
@@ -141,19 +143,15 @@ public class PriorObjectiveTest {
             PriorModel model = PriorModel.create(config, m);
             PriorObjective objective = new PriorObjective(model);
             Map<String, ai.djl.nn.Parameter> params = StateDict.named(model);
-            SampleSource data = randomPairs(4);
+            SampleSource<PretrainBatch> data = randomPairs(4);
             for (StageConfig stage : config.stages()) {
                 org.priorkit.train.AdamW optimizer = new org.priorkit.train.AdamW(m, 0);
                 int after = 0;
                 for (int step = 0; step < 4; step++) {
-                    try (NDManager batchManager = m.newSubManager()) {
-                        NDList[] rows = new NDList[4];
-                        for (int i = 0; i < 4; i++) {
-                            rows[i] = data.get(batchManager, i, step);
-                        }
-                        NDList batch = ai.djl.translate.Batchifier.STACK.batchify(rows);
-                        StageTrainer.step(objective, new org.priorkit.train.BatchLoader.Loaded(batch, batchManager, 4),
-                                stage, new org.priorkit.train.TrainStep.Group(params, optimizer, 1e-3), step, "test");
+                    NDManager batchManager = m.newSubManager();
+                    try (ScopedBatch<PretrainBatch> b = new ScopedBatch<>(data.batchOf(batchManager, 0, 1, 2, 3),
+                            batchManager, 4)) {
+                        StageTrainer.step(objective, b, stage, new TrainStep.Group(params, optimizer, 1e-3), step, "test");
                     }
                     int managed = ((ai.djl.ndarray.BaseNDManager) m).getManagedArrays().size();
                     if (step == 1) {

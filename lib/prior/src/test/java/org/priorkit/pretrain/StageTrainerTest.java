@@ -24,7 +24,7 @@ class StageTrainerTest {
         return new TrainOptions(dir, every, 2, 3, 0, false, 1_000_000);
     }
 
-    private static float[] weights(Objective o) {
+    private static float[] weights(Objective<?> o) {
         return StateDict.named(o.block()).get("0.weight").getArray().toFloatArray();
     }
 

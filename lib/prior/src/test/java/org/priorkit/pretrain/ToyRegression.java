@@ -24,7 +24,10 @@ import java.util.Random;
  * two named terms ("global" = MSE, "local_image" = L1) so stages can weight them differently.
  * {@link #main} runs it as a separate process for the kill -9 test.
  */
-final class ToyRegression implements Objective {
+final class ToyRegression implements Objective<ToyRegression.Batch> {
+
+    /** Inputs (B, 4) and targets (B, 1). */
+    record Batch(NDArray x, NDArray y) {}
 
     private final Block block;
     private final int failAtGlobalCall; // simulate a crash at this call (-1: never)
@@ -43,19 +46,17 @@ final class ToyRegression implements Objective {
     }
 
     @Override
-    public Map<LossTerm, NDArray> losses(ParameterStore ps, NDList batch, StageConfig stage, boolean training) {
+    public Map<LossTerm, NDArray> losses(ParameterStore ps, Batch batch, StageConfig stage, boolean training) {
         if (calls++ == failAtGlobalCall) {
             throw new IllegalStateException("simulated crash");
         }
-        NDArray x = batch.get(0); // (B, 4)
-        NDArray y = batch.get(1); // (B, 1)
-        NDArray pred = block.forward(ps, new NDList(x), training).singletonOrThrow(); // (B, 1)
-        NDArray diff = pred.sub(y);
+        NDArray pred = block.forward(ps, new NDList(batch.x()), training).singletonOrThrow(); // (B, 1)
+        NDArray diff = pred.sub(batch.y());
         return Map.of(LossTerm.GLOBAL, diff.square().mean(), LossTerm.LOCAL_IMAGE, diff.abs().mean());
     }
 
     /** 96 samples of y = x . (1, -2, 3, 0.5) + 0.01 noise, fixed by a seed. */
-    static SampleSource data() {
+    static SampleSource<Batch> data() {
         float[][] xs = new float[96][4];
         float[] ys = new float[96];
         Random r = new Random(5);
@@ -67,10 +68,15 @@ final class ToyRegression implements Objective {
             }
             ys[i] += 0.01f * (float) r.nextGaussian();
         }
-        return new SampleSource() {
+        return new SampleSource<>() {
             @Override
             public long size() {
                 return xs.length;
+            }
+
+            @Override
+            public Batch batch(NDList stacked) {
+                return new Batch(stacked.get(0), stacked.get(1));
             }
 
             @Override

@@ -8,10 +8,10 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
-import org.priorkit.device.Devices;
 import org.priorkit.config.PriorConfig;
 import org.priorkit.data.image.GrayImage;
 import org.priorkit.data.image.Normalization;
+import org.priorkit.device.Devices;
 import org.priorkit.metrics.DetectionMap;
 import org.priorkit.model.PriorModel;
 import org.priorkit.tasks.dense.DenseTrainer;
@@ -90,7 +90,7 @@ public final class Detection {
         CenterNetLoss loss = config.loss();
         long tt = System.nanoTime();
         List<Float> losses = DenseTrainer.train(backbone, head, data.train(), config.trainer(),
-                (ps, maps, b) -> loss.compute(head.forward(ps, maps, true), b.get(2), b.get(3), b.get(4), b.get(5)),
+                (ps, maps, b) -> loss.compute(head.forward(ps, maps, true), b.heatmap(), b.boxSize(), b.offset(), b.centres()),
                 manager);
         double trainSeconds = (System.nanoTime() - tt) / 1e9;
 
@@ -144,19 +144,19 @@ public final class Detection {
         List<GrayImage> images = new ArrayList<>();
         DenseTrainer.forEachBatch(set, config.evalBatchSize(), manager, (first, batch, m) -> {
             ParameterStore ps = new ParameterStore(m, false);
-            NDArray x = batch.get(0);                                                     // (b, 1, H, W)
+            NDArray x = batch.images();                                                   // (b, 1, H, W)
             NDList out = head.forward(ps, Encoders.features(ps, backbone, x, config.mode(), false), false);
             float[] heat = Activation.sigmoid(out.get(0)).toFloatArray();                 // (b, 1, h, w)
             float[] size = out.get(1).toFloatArray();                                     // (b, 2, h, w)
             float[] offset = out.get(2).toFloatArray();                                   // (b, 2, h, w)
-            float[] truthFlat = batch.get(1).toFloatArray();                              // (b, M, 4)
+            float[] truthFlat = batch.boxes().toFloatArray();                             // (b, M, 4)
             int b = (int) x.getShape().get(0);
             int imageH = (int) x.getShape().get(2);
             int imageW = (int) x.getShape().get(3);
             int mapH = (int) out.get(0).getShape().get(2);
             int mapW = (int) out.get(0).getShape().get(3);
             int cells = mapH * mapW;
-            int maxBoxes = (int) batch.get(1).getShape().get(1);
+            int maxBoxes = (int) batch.boxes().getShape().get(1);
             float[] pixels = first < keepImages ? x.toFloatArray() : null;
             for (int i = 0; i < b; i++) {
                 CenterNetDecoder.Detections d = decoder.decode(
