@@ -5,7 +5,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import org.priorkit.config.PriorConfig;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +26,8 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A training checkpoint: one zip file holding {@code meta.json} (where training stands) and
+ * A training checkpoint: one zip file holding {@code meta.json} (where training stands, and the
+ * whole {@link PriorConfig} of the run, so the checkpoint opens without knowing its preset) and
  * {@code tensors.npz} (model weights under their PyTorch-style names, optimizer moments under
  * {@code optim/...}). NumPy reads the inner npz as it is.
  *
@@ -41,9 +45,17 @@ public final class Checkpoint {
     /**
      * Where training stands. {@code stage} is 0-based; {@code stepInStage} counts optimizer steps
      * done in that stage; {@code finished} marks the checkpoint written at a stage's end.
+     * {@code config} is the run's whole config, sized to its vocabulary; checkpoints written before
+     * it was saved have only the preset's name (then null here, see {@link #configOrPreset()}).
      */
     public record State(int stage, String stageName, long stepInStage, long totalStepsInStage,
-                        long globalStep, long seed, boolean finished, String preset) {}
+                        long globalStep, long seed, boolean finished, String preset, PriorConfig config) {
+
+        /** The saved config, or for an older checkpoint the named preset's (its vocabulary size is the preset's). */
+        public PriorConfig configOrPreset() {
+            return config != null ? config : PriorConfig.preset(preset);
+        }
+    }
 
     /** What {@link #read} returns; the arrays belong to the manager given to it. */
     public record Loaded(State state, Map<String, NDArray> model, Map<String, NDArray> optimizer) {}
@@ -84,6 +96,25 @@ public final class Checkpoint {
         return copy;
     }
 
+    /**
+     * The meta data. A config this version cannot build (a field added or renamed since it was
+     * written) is dropped: the checkpoint then opens with its preset, like the older ones.
+     */
+    static State state(String json) {
+        JsonObject meta = JsonParser.parseString(json).getAsJsonObject();
+        PriorConfig config = null;
+        if (meta.has("config")) {
+            try {
+                config = GSON.fromJson(meta.remove("config"), PriorConfig.class);
+            } catch (RuntimeException unreadable) {
+                config = null;
+            }
+        }
+        State s = GSON.fromJson(meta, State.class);
+        return new State(s.stage(), s.stageName(), s.stepInStage(), s.totalStepsInStage(), s.globalStep(), s.seed(),
+                s.finished(), s.preset(), config);
+    }
+
     /** Reads a checkpoint; a damaged or foreign file is an error that names it. */
     public static Loaded read(NDManager manager, Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
@@ -95,7 +126,7 @@ public final class Checkpoint {
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
                 byte[] bytes = zip.readAllBytes();
                 if (META.equals(e.getName())) {
-                    state = GSON.fromJson(new String(bytes, StandardCharsets.UTF_8), State.class);
+                    state = state(new String(bytes, StandardCharsets.UTF_8));
                 } else if (TENSORS.equals(e.getName())) {
                     tensors = NDList.decode(manager, bytes);
                 }

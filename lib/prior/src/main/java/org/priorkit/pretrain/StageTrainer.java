@@ -227,7 +227,7 @@ public final class StageTrainer {
         run.params().forEach((k, p) -> model.put(k, p.getArray()));
         PriorConfig config = run.config();
         Checkpoint.write(file, new Checkpoint.State(si, stage.name(), step, total, globalStep, config.seed(),
-                finished, config.preset()), model, finished ? Map.of() : optimizer.state());
+                finished, config.preset(), config), model, finished ? Map.of() : optimizer.state());
     }
 
     private static Map<String, NDArray> copyTo(NDManager manager, Map<String, NDArray> arrays) {

@@ -91,7 +91,7 @@ public record TaskModel(PriorModel model, WordPieceTokenizer tokenizer, boolean 
         WordPieceTokenizer tokenizer = WordPieceTokenizer.load(vocab, lowercase);
         try (NDManager tmp = manager.newSubManager()) {
             Checkpoint.Loaded ck = Checkpoint.read(tmp, file);
-            PriorConfig base = config != null ? config : PriorConfig.preset(ck.state().preset());
+            PriorConfig base = config != null ? config : ck.state().configOrPreset();
             PriorConfig sized = PretrainJob.withVocabulary(base, tokenizer);
             PriorModel model = PriorModel.create(sized, manager);
             StateDict.load(model, ck.model());

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.priorkit.config.PriorConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class CheckpointTest {
 
     private static final Checkpoint.State STATE =
-            new Checkpoint.State(1, "prototype", 7, 20, 47, 42L, false, "tiny");
+            new Checkpoint.State(1, "prototype", 7, 20, 47, 42L, false, "tiny", PriorConfig.tiny().withSeed(42));
 
     @Test
     void roundTripIsBitIdentical(@TempDir Path dir) throws IOException {
@@ -42,11 +43,37 @@ class CheckpointTest {
     }
 
     @Test
+    void theWholeConfigIsSavedAndReadBack(@TempDir Path dir) throws IOException {
+        PriorConfig sized = PriorConfig.paper().withText(PriorConfig.paper().text().withVocabSize(1234));
+        Checkpoint.State state = new Checkpoint.State(2, "reconstruct", 5, 5, 99, 7L, true, "paper", sized);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Path file = dir.resolve("stage-3-reconstruct.ckpt");
+            Checkpoint.write(file, state, Map.of("x", m.ones(new Shape(2))), Map.of());
+            Checkpoint.State back = Checkpoint.read(m, file).state();
+            assertEquals(sized, back.config(), "every field, the vocabulary size included");
+            assertEquals(sized, back.configOrPreset());
+        }
+    }
+
+    @Test
+    void anOlderCheckpointOpensWithItsPresetName() {
+        String old = "{\"stage\": 0, \"stageName\": \"align\", \"stepInStage\": 3, \"totalStepsInStage\": 3,"
+                + " \"globalStep\": 3, \"seed\": 42, \"finished\": true, \"preset\": \"tiny\"}";
+        Checkpoint.State s = Checkpoint.state(old);
+        assertNull(s.config());
+        assertEquals(PriorConfig.tiny(), s.configOrPreset());
+        assertEquals(3, s.globalStep());
+        String unreadable = old.replace("}", ", \"config\": {\"preset\": \"tiny\", \"batchSize\": 1}}");
+        assertEquals(PriorConfig.tiny(), Checkpoint.state(unreadable).configOrPreset(),
+                "a config this version cannot build falls back to the preset");
+    }
+
+    @Test
     void overwriteReplacesTheOldCheckpoint(@TempDir Path dir) throws IOException {
         try (NDManager m = NDManager.newBaseManager()) {
             Path file = dir.resolve("last.ckpt");
             Checkpoint.write(file, STATE, Map.of("x", m.ones(new Shape(2))), Map.of());
-            Checkpoint.State later = new Checkpoint.State(1, "prototype", 8, 20, 48, 42L, false, "tiny");
+            Checkpoint.State later = new Checkpoint.State(1, "prototype", 8, 20, 48, 42L, false, "tiny", null);
             Checkpoint.write(file, later, Map.of("x", m.zeros(new Shape(2))), Map.of());
             Checkpoint.Loaded back = Checkpoint.read(m, file);
             assertEquals(8, back.state().stepInStage());

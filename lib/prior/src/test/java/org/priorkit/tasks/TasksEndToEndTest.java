@@ -196,7 +196,7 @@ class TasksEndToEndTest {
             Map<String, NDArray> weights = new LinkedHashMap<>();
             StateDict.named(random.model()).forEach((k, p) -> weights.put(k, p.getArray()));
             Path file = dir.resolve("stage-2-prototype.ckpt");
-            Checkpoint.write(file, new Checkpoint.State(1, "prototype", 5, 5, 10, 3, true, "micro"), weights, Map.of());
+            Checkpoint.write(file, new Checkpoint.State(1, "prototype", 5, 5, 10, 3, true, "micro", null), weights, Map.of());
             Vocabulary.of(random.tokenizer().vocabulary().tokens()).write(dir.resolve("vocab.txt"));
             TaskModel loaded = TaskModel.load(dir.resolve("stage-2-prototype.ckpt"), dir.resolve("vocab.txt"), true,
                     TaskFixtures.micro(), m);

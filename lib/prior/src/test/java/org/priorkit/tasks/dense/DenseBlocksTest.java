@@ -68,7 +68,7 @@ class DenseBlocksTest {
             Map<String, NDArray> tensors = new LinkedHashMap<>();
             StateDict.named(saved).forEach((k, p) -> tensors.put(k, p.getArray()));
             Path ckpt = dir.resolve("last.ckpt");
-            Checkpoint.write(ckpt, new Checkpoint.State(0, "align", 1, 1, 1, 11, true, "micro"), tensors, Map.of());
+            Checkpoint.write(ckpt, new Checkpoint.State(0, "align", 1, 1, 1, 11, true, "micro", null), tensors, Map.of());
 
             PriorModel loaded = Encoders.load(dir, c.withSeed(12), m);
             PriorModel fresh = PriorModel.create(c.withSeed(12), m);
