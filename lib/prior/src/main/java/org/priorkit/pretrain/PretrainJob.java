@@ -11,7 +11,6 @@ import org.priorkit.data.mimic.MimicIndex;
 import org.priorkit.data.mimic.MimicLayout;
 import org.priorkit.data.mimic.MimicPair;
 import org.priorkit.model.PriorModel;
-import org.priorkit.nn.StateDict;
 import org.priorkit.text.tokenizer.ReportEncoder;
 import org.priorkit.text.tokenizer.Vocabulary;
 import org.priorkit.text.tokenizer.VocabularyBuilder;
@@ -109,14 +108,5 @@ public record PretrainJob(Path dataDir, Path runDir, PriorConfig config, Path vo
         List<StageConfig> stages = new ArrayList<>();
         config.stages().forEach(s -> stages.add(s.withEpochs(epochs)));
         return config.withStages(stages);
-    }
-
-    /** Loads a checkpoint's weights into a new model of {@code config} (already sized to the vocabulary). */
-    public static PriorModel load(Path checkpoint, PriorConfig config, NDManager manager) throws IOException {
-        PriorModel model = PriorModel.create(config, manager);
-        try (NDManager tmp = manager.newSubManager()) {
-            StateDict.load(model, Checkpoint.read(tmp, checkpoint).model());
-        }
-        return model;
     }
 }

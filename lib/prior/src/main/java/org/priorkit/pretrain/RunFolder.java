@@ -16,8 +16,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A pretraining run folder. Its file names are defined here, once: {@code last.ckpt} (where a run
@@ -37,10 +41,38 @@ public record RunFolder(Path dir, Path data, PriorConfig config, WordPieceTokeni
     public static final String METRICS = "metrics.jsonl";
     /** The WordPiece vocabulary built from the training reports (reused on resume). */
     public static final String VOCAB = "vocab.txt";
+    private static final Pattern STAGE_FILE = Pattern.compile("stage-(\\d+)-.*\\.ckpt");
 
     /** Checkpoint written at the end of stage {@code index} (0-based): {@code stage-1-align.ckpt}. */
     public static Path stageCheckpoint(Path runDir, int index, String name) {
         return runDir.resolve("stage-" + (index + 1) + "-" + name + ".ckpt");
+    }
+
+    /**
+     * The checkpoint a path names, the one resolver of the kit: a .ckpt file as it is; a run folder's
+     * {@code last.ckpt}, or failing that its highest-numbered stage checkpoint.
+     */
+    public static Path checkpointIn(Path path) throws IOException {
+        if (Files.isRegularFile(path)) {
+            return path;
+        }
+        if (!Files.isDirectory(path)) {
+            throw new IOException("checkpoint " + path + " does not exist");
+        }
+        Path last = path.resolve(LAST);
+        if (Files.isRegularFile(last)) {
+            return last;
+        }
+        try (Stream<Path> files = Files.list(path)) {
+            return files.filter(p -> STAGE_FILE.matcher(p.getFileName().toString()).matches())
+                    .max(Comparator.comparingInt(p -> stageNumber(p.getFileName().toString())))
+                    .orElseThrow(() -> new IOException("no " + LAST + " or stage-N-*.ckpt in " + path));
+        }
+    }
+
+    private static int stageNumber(String fileName) {
+        Matcher m = STAGE_FILE.matcher(fileName);
+        return m.matches() ? Integer.parseInt(m.group(1)) : -1;
     }
 
     /** Opens a run folder written by {@link PretrainJob} with {@code preset} (a vocabulary built from the reports). */
@@ -59,7 +91,7 @@ public record RunFolder(Path dir, Path data, PriorConfig config, WordPieceTokeni
 
     /** A model with the weights of stage {@code stage}'s checkpoint, on {@code manager}'s device. */
     public PriorModel load(int stage, NDManager manager) throws IOException {
-        return PretrainJob.load(checkpoint(stage), config, manager);
+        return PretrainedModel.load(checkpoint(stage), manager).model();
     }
 
     /** The rows of the run's {@code metrics.jsonl}. */

@@ -17,6 +17,7 @@ import org.priorkit.metrics.Roc;
 import org.priorkit.model.PriorModel;
 import org.priorkit.pretrain.PretrainBatch;
 import org.priorkit.pretrain.PretrainJob;
+import org.priorkit.pretrain.PretrainedModel;
 import org.priorkit.pretrain.RunFolder;
 import org.priorkit.pretrain.SentenceAttention;
 import org.priorkit.pretrain.StageTrainer;
@@ -26,7 +27,6 @@ import org.priorkit.report.ResultRow;
 import org.priorkit.report.ResultsTable;
 import org.priorkit.tasks.FrozenFeatures;
 import org.priorkit.tasks.TaskData;
-import org.priorkit.tasks.TaskModel;
 import org.priorkit.tasks.classification.ClassificationConfig;
 import org.priorkit.tasks.classification.ClassificationResult;
 import org.priorkit.tasks.classification.ClassificationTask;
@@ -312,7 +312,7 @@ public final class RunAll {
         // One model for the tasks that keep the encoder frozen; its image features are encoded once
         // and shared by every probe (fraction x seed). The dense tasks fine-tune a fresh copy each.
         try (NDManager manager = NDManager.newBaseManager(device)) {
-            TaskModel model = TaskModel.open(ckpt, c.data(), c.preset(), manager);
+            PretrainedModel model = PretrainedModel.open(ckpt, c.data(), PriorConfig.preset(c.preset()), manager);
             FrozenFeatures frozen = new FrozenFeatures(model.model(), PROBE_BATCH, manager);
             for (long seed : c.seeds()) {
                 for (DataFraction f : c.fractions()) {
@@ -330,10 +330,10 @@ public final class RunAll {
                     // neck localizes the synthetic opacities as well as PRIOR's (they are low-level blobs), so
                     // frozen runs cannot tell the encoders apart; fine-tuning compares what they start from.
                     SegmentationResult sr = Segmentation.run(c.data(), ckpt, SegmentationConfig.defaults()
-                            .withMode(DENSE_MODE).withFraction(f).withSeed(seed).withSteps(c.taskSteps(), 16));
+                            .withPreset(c.preset()).withMode(DENSE_MODE).withFraction(f).withSeed(seed).withSteps(c.taskSteps(), 16));
                     rows.add(new ResultRow(rung.label(), SEGMENTATION, "Dice", pct, seed, sr.dice()));
                     DetectionResult dr = Detection.run(c.data(), ckpt, DetectionConfig.defaults()
-                            .withMode(DENSE_MODE).withFraction(f).withSeed(seed).withSteps(c.taskSteps(), 16));
+                            .withPreset(c.preset()).withMode(DENSE_MODE).withFraction(f).withSeed(seed).withSteps(c.taskSteps(), 16));
                     rows.add(new ResultRow(rung.label(), DETECTION, "mAP 0.40-0.75", pct, seed, dr.rsnaMap()));
                     rows.add(new ResultRow(rung.label(), DETECTION, "mAP@0.5", pct, seed, dr.ap50()));
                     if (shown) {

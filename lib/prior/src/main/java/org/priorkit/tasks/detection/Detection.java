@@ -14,6 +14,7 @@ import org.priorkit.data.image.Normalization;
 import org.priorkit.device.Devices;
 import org.priorkit.metrics.DetectionMap;
 import org.priorkit.model.PriorModel;
+import org.priorkit.pretrain.PretrainedModel;
 import org.priorkit.tasks.dense.DenseTrainer;
 import org.priorkit.tasks.dense.Encoders;
 import org.priorkit.vision.ResNet;
@@ -51,13 +52,13 @@ public final class Detection {
 
     /**
      * The entry the CLI and scripts call: the encoder of a pretraining run (a run folder or a .ckpt),
-     * or a randomly initialised tiny-preset model when {@code runDirOrNull} is null.
+     * or a randomly initialised model of the config's preset (seeded by the config's seed) when
+     * {@code runDirOrNull} is null.
      */
     public static DetectionResult run(Path dataRoot, Path runDirOrNull, DetectionConfig config) throws IOException {
         try (NDManager manager = NDManager.newBaseManager(Devices.current())) {
-            PriorModel model = runDirOrNull == null
-                    ? Encoders.random(PriorConfig.tiny().withSeed(config.seed()), manager)
-                    : Encoders.load(runDirOrNull, manager);
+            PriorModel model = PretrainedModel.open(runDirOrNull, dataRoot,
+                    PriorConfig.preset(config.preset()).withSeed(config.seed()), manager).model();
             return run(model, dataRoot, config, manager);
         }
     }
