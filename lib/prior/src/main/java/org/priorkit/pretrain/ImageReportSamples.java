@@ -7,7 +7,7 @@ import org.priorkit.data.augment.HorizontalFlip;
 import org.priorkit.data.augment.ImageReportPair;
 import org.priorkit.data.augment.PretrainAugmentation;
 import org.priorkit.data.augment.RandomAffine;
-import org.priorkit.data.augment.Resize;
+import org.priorkit.data.image.Resize;
 import org.priorkit.data.image.GrayImage;
 import org.priorkit.data.image.ImageSources;
 import org.priorkit.data.image.Normalization;

@@ -1,6 +1,7 @@
 package org.priorkit.data.augment;
 
 import org.priorkit.data.image.GrayImage;
+import org.priorkit.data.image.Resize;
 
 import java.util.List;
 import java.util.Random;
