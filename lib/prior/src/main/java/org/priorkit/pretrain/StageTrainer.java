@@ -72,9 +72,9 @@ public final class StageTrainer {
         Path lastFile = opts.runDir().resolve(RunFolder.LAST);
         boolean resuming = Files.exists(lastFile);
         Start start = resuming ? resume(objective, config, lastFile, manager) : Start.FRESH;
-        if (resuming) {
-            MetricsLog.truncateAfter(metricsFile, start.globalStep());
-        }
+        // The log keeps only the steps the weights have seen: a run killed before its first checkpoint
+        // starts from step 0 again, and its earlier lines would otherwise stay and be logged twice.
+        MetricsLog.truncateAfter(metricsFile, start.globalStep());
         List<StageResult> results = new ArrayList<>();
         try (MetricsLog log = new MetricsLog(metricsFile);
              BatchLoader<B> loader = new BatchLoader<>(data, manager, config.batchSize(), opts.loaderThreads(), opts.prefetch())) {

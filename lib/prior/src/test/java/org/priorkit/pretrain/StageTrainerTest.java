@@ -85,6 +85,28 @@ class StageTrainerTest {
     }
 
     @Test
+    void aRunKilledBeforeItsFirstCheckpointLogsEveryStepOnce(@TempDir Path dir) throws IOException {
+        Path run = dir.resolve("early");
+        Files.createDirectories(run);
+        List<String> killed = new java.util.ArrayList<>();
+        for (int step = 1; step <= 18; step++) { // what a run killed at step 18 (checkpoints every 50) left
+            killed.add("{\"step\":" + step + ",\"stage\":1,\"global\":1.0}");
+        }
+        killed.add("{\"step\":19,\"sta"); // and the line the kill cut short
+        Files.write(run.resolve(RunFolder.METRICS), killed);
+        try (NDManager m = NDManager.newBaseManager()) {
+            StageTrainer.Result r = StageTrainer.run(new ToyRegression(m, -1), ToyRegression.data(),
+                    ToyRegression.config(3), quiet(run, 50), m);
+            assertEquals(-1, r.resumedFromStep(), "no checkpoint: a fresh run");
+            List<Map<String, Object>> rows = MetricsLog.read(r.metrics());
+            assertEquals(36, rows.size(), "18 + 18 steps, each once");
+            for (int i = 0; i < rows.size(); i++) {
+                assertEquals(i + 1, ((Number) rows.get(i).get("step")).intValue());
+            }
+        }
+    }
+
+    @Test
     void nanLossNamesTheTermAndStep(@TempDir Path dir) {
         try (NDManager m = NDManager.newBaseManager()) {
             ToyRegression toy = new ToyRegression(m, -1);
