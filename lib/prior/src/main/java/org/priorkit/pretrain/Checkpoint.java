@@ -58,7 +58,7 @@ public final class Checkpoint {
     }
 
     /** What {@link #read} returns; the arrays belong to the manager given to it. */
-    public record Loaded(State state, Map<String, NDArray> model, Map<String, NDArray> optimizer) {}
+    public record Contents(State state, Map<String, NDArray> model, Map<String, NDArray> optimizer) {}
 
     private Checkpoint() {}
 
@@ -116,7 +116,7 @@ public final class Checkpoint {
     }
 
     /** Reads a checkpoint; a damaged or foreign file is an error that names it. */
-    public static Loaded read(NDManager manager, Path file) throws IOException {
+    public static Contents read(NDManager manager, Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("checkpoint " + file + " does not exist");
         }
@@ -151,6 +151,6 @@ public final class Checkpoint {
                 model.put(name, a);
             }
         }
-        return new Loaded(state, model, optim);
+        return new Contents(state, model, optim);
     }
 }

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.priorkit.data.augment.HorizontalFlip;
 import org.priorkit.data.augment.ImageReportPair;
-import org.priorkit.data.augment.PretrainAugmentation;
+import org.priorkit.data.augment.PairAugmentation;
 import org.priorkit.data.augment.RandomAffine;
 import org.priorkit.data.image.Resize;
 import org.priorkit.data.image.GrayImage;
@@ -31,7 +31,7 @@ public final class ImageReportSamples implements SampleSource<PretrainBatch> {
 
     private final List<MimicPair> pairs;
     private final ImageSources sources;
-    private final PretrainAugmentation augmentation;
+    private final PairAugmentation augmentation;
     private final Normalization normalization;
     private final ReportEncoder encoder;
     private final int size;
@@ -48,8 +48,8 @@ public final class ImageReportSamples implements SampleSource<PretrainBatch> {
         this.pairs = List.copyOf(pairs);
         this.sources = sources;
         this.size = size;
-        this.augmentation = augment ? PretrainAugmentation.prior(size)
-                : new PretrainAugmentation(new Resize(size, size), RandomAffine.rotation(0), new HorizontalFlip(0));
+        this.augmentation = augment ? PairAugmentation.prior(size)
+                : new PairAugmentation(new Resize(size, size), RandomAffine.rotation(0), new HorizontalFlip(0));
         this.normalization = normalization;
         this.encoder = encoder;
         this.maxSentences = maxSentences;

@@ -4,7 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import org.priorkit.config.PriorConfig;
 import org.priorkit.config.StageConfig;
-import org.priorkit.data.Loaded;
+import org.priorkit.data.LoadedRecords;
 import org.priorkit.data.image.ImageSources;
 import org.priorkit.data.image.Normalization;
 import org.priorkit.data.mimic.MimicIndex;
@@ -42,7 +42,7 @@ public record PretrainJob(Path dataDir, Path runDir, PriorConfig config, Path vo
 
     /** Training pairs of the official split, at most {@code maxPairs}. */
     public List<MimicPair> trainPairs() {
-        Loaded<MimicPair> loaded = MimicIndex.load(MimicIndex.Options.prior(MimicLayout.find(dataDir)));
+        LoadedRecords<MimicPair> loaded = MimicIndex.load(MimicIndex.Options.prior(MimicLayout.find(dataDir)));
         List<MimicPair> train = new ArrayList<>();
         for (MimicPair p : loaded.records()) {
             if (p.split().equals("train") && (maxPairs <= 0 || train.size() < maxPairs)) {

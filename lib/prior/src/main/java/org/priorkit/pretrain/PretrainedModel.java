@@ -89,7 +89,7 @@ public record PretrainedModel(PriorModel model, WordPieceTokenizer tokenizer, bo
         }
         WordPieceTokenizer tokenizer = WordPieceTokenizer.load(vocab, lowercase);
         try (NDManager tmp = manager.newSubManager()) {
-            Checkpoint.Loaded ck = Checkpoint.read(tmp, file);
+            Checkpoint.Contents ck = Checkpoint.read(tmp, file);
             PriorConfig base = config != null ? config : ck.state().configOrPreset();
             PriorConfig sized = PretrainJob.withVocabulary(base, tokenizer);
             PriorModel model = PriorModel.create(sized, manager);

@@ -97,7 +97,7 @@ public final class StageTrainer {
     private static Start resume(Objective<?> objective, PriorConfig config, Path lastFile, NDManager manager)
             throws IOException {
         try (NDManager tmp = manager.newSubManager()) {
-            Checkpoint.Loaded ck = Checkpoint.read(tmp, lastFile);
+            Checkpoint.Contents ck = Checkpoint.read(tmp, lastFile);
             Checkpoint.State s = ck.state();
             if (s.seed() != config.seed() || !s.preset().equals(config.preset())) {
                 throw new IllegalStateException(lastFile + " belongs to another run (preset " + s.preset()

@@ -29,7 +29,7 @@ class CheckpointTest {
             NDArray mom = m.randomUniform(0, 1, new Shape(3, 5));
             Path file = dir.resolve("stage-2.ckpt");
             Checkpoint.write(file, STATE, Map.of("fc.weight", w, "fc.bias", b), Map.of("m/fc.weight", mom));
-            Checkpoint.Loaded back = Checkpoint.read(m, file);
+            Checkpoint.Contents back = Checkpoint.read(m, file);
             assertEquals(STATE, back.state());
             assertArrayEquals(w.toFloatArray(), back.model().get("fc.weight").toFloatArray());
             assertArrayEquals(b.toFloatArray(), back.model().get("fc.bias").toFloatArray());
@@ -75,7 +75,7 @@ class CheckpointTest {
             Checkpoint.write(file, STATE, Map.of("x", m.ones(new Shape(2))), Map.of());
             Checkpoint.State later = new Checkpoint.State(1, "prototype", 8, 20, 48, 42L, false, "tiny", null);
             Checkpoint.write(file, later, Map.of("x", m.zeros(new Shape(2))), Map.of());
-            Checkpoint.Loaded back = Checkpoint.read(m, file);
+            Checkpoint.Contents back = Checkpoint.read(m, file);
             assertEquals(8, back.state().stepInStage());
             assertArrayEquals(new float[] {0, 0}, back.model().get("x").toFloatArray());
         }

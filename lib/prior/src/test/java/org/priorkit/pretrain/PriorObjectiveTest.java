@@ -121,7 +121,7 @@ public class PriorObjectiveTest {
 
             // The stage checkpoint loads back bit-identically into a fresh model.
             PriorModel fresh = PriorModel.create(config.withSeed(99).withSeed(config.seed()), m);
-            Checkpoint.Loaded ck = Checkpoint.read(m, r.stages().get(2).checkpoint());
+            Checkpoint.Contents ck = Checkpoint.read(m, r.stages().get(2).checkpoint());
             StateDict.load(fresh, ck.model());
             Map<String, ai.djl.nn.Parameter> a = StateDict.named(model);
             Map<String, ai.djl.nn.Parameter> b = StateDict.named(fresh);

@@ -69,7 +69,7 @@ class StageTrainerTest {
             ToyRegression crashing = new ToyRegression(m, 22); // dies in stage 2, step 5
             assertThrows(IllegalStateException.class,
                     () -> StageTrainer.run(crashing, ToyRegression.data(), ToyRegression.config(3), quiet(run, 4), m));
-            Checkpoint.Loaded last;
+            Checkpoint.Contents last;
             try (NDManager tmp = m.newSubManager()) {
                 last = Checkpoint.read(tmp, run.resolve(RunFolder.LAST));
                 assertEquals(1, last.state().stage()); // stage 2, 0-based

@@ -25,7 +25,8 @@
  *   <li>{@link ReportWriter} writes FINDINGS and IMPRESSION from the truth and reads the labels off what it
  *       wrote (1.0 stated, -1.0 hedged, 0.0 negated, blank unmentioned), like the CheXpert labeler.</li>
  *   <li>Format writers, one per data set: {@code MimicWriter}, {@code ChexpertWriter}, {@code RsnaWriter},
- *       {@code SiimWriter}, plus {@link org.priorkit.data.dicom.DicomWriter} and {@link Rle}.</li>
+ *       {@code SiimWriter}, plus {@link org.priorkit.data.dicom.DicomWriter} and
+ *       {@link org.priorkit.data.siim.Rle} (the format's one encoder and decoder).</li>
  * </ul>
  * Painters take everything they need as arguments and return their result; nothing passes between methods
  * through fields.
@@ -61,7 +62,7 @@
  * Image size is the configured one everywhere (Rows/Columns, RLE, boxes), not the real sets' 1024.
  *
  * <h2>Determinism</h2>
- * Every image draws from random streams derived from (seed, data set, index) by {@code Seeds}, jobs run in
+ * Every image draws from random streams derived from (seed, data set, index) by {@code RandomStreams}, jobs run in
  * parallel but their rows are written in index order, JPEGs use a fixed quality, gzip headers carry no
  * time, and JSON keys keep insertion order: the same seed gives the same bytes (on the same JDK, whose
  * JPEG encoder and Gaussian sampler are part of the output).

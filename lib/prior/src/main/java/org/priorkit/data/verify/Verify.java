@@ -1,7 +1,7 @@
 package org.priorkit.data.verify;
 
 import org.priorkit.data.DataFormatException;
-import org.priorkit.data.Loaded;
+import org.priorkit.data.LoadedRecords;
 import org.priorkit.data.chexpert.Chexpert5x200;
 import org.priorkit.data.chexpert.ChexpertCsv;
 import org.priorkit.data.image.ImageSources;
@@ -52,7 +52,7 @@ public final class Verify {
         List<String> notes = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         try {
-            Loaded<?> loaded = switch (args[0]) {
+            LoadedRecords<?> loaded = switch (args[0]) {
                 case "mimic" -> mimic(dir, decode, notes, problems);
                 case "chexpert" -> chexpert(dir, decode, notes, problems);
                 case "chexpert-5x200" -> fiveBy200(dir, decode, notes, problems);
@@ -80,7 +80,7 @@ public final class Verify {
         return problems.isEmpty() ? 0 : 1;
     }
 
-    private static Loaded<?> mimic(Path dir, int decode, List<String> notes, List<String> problems) {
+    private static LoadedRecords<?> mimic(Path dir, int decode, List<String> notes, List<String> problems) {
         MimicLayout layout = MimicLayout.find(dir);
         for (Path p : List.of(layout.jpgRoot().resolve("files"), layout.reportsRoot().resolve("files"))) {
             if (!Files.isDirectory(p)) {
@@ -94,7 +94,7 @@ public final class Verify {
         return loaded;
     }
 
-    private static Loaded<?> chexpert(Path dir, int decode, List<String> notes, List<String> problems) {
+    private static LoadedRecords<?> chexpert(Path dir, int decode, List<String> notes, List<String> problems) {
         Path small = firstExisting(dir, "CheXpert-v1.0-small", "chexpert/CheXpert-v1.0-small");
         var options = new ChexpertCsv.Options(false, true, true);
         Path valid = small.resolve("valid.csv");
@@ -115,7 +115,7 @@ public final class Verify {
         return loaded;
     }
 
-    private static Loaded<?> fiveBy200(Path dir, int decode, List<String> notes, List<String> problems) {
+    private static LoadedRecords<?> fiveBy200(Path dir, int decode, List<String> notes, List<String> problems) {
         Path json = Files.isRegularFile(dir) ? dir : firstExisting(dir, "chexpert_5x200.json",
                 "chexpert/chexpert_5x200.json");
         var loaded = Chexpert5x200.read(json, json.toAbsolutePath().getParent().resolve("CheXpert-v1.0-small"),
@@ -124,7 +124,7 @@ public final class Verify {
         return loaded;
     }
 
-    private static Loaded<?> rsna(Path dir, int decode, List<String> notes, List<String> problems) {
+    private static LoadedRecords<?> rsna(Path dir, int decode, List<String> notes, List<String> problems) {
         Path root = firstExisting(dir, RsnaIndex.LABELS, "rsna/" + RsnaIndex.LABELS).getParent();
         var loaded = RsnaIndex.load(root, RsnaIndex.Options.defaults().skipping(true));
         compare(notes, problems, "patients", loaded.counts().get("patients"), ".dcm files",
@@ -133,7 +133,7 @@ public final class Verify {
         return loaded;
     }
 
-    private static Loaded<?> siim(Path dir, int decode, List<String> notes, List<String> problems) {
+    private static LoadedRecords<?> siim(Path dir, int decode, List<String> notes, List<String> problems) {
         Path root = firstExisting(dir, SiimIndex.CSV, "siim/" + SiimIndex.CSV).getParent();
         var loaded = SiimIndex.load(root, SiimIndex.Options.defaults().skipping(true));
         compare(notes, problems, "images in CSV", loaded.counts().get("images in CSV"), ".dcm files",

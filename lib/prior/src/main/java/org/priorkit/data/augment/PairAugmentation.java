@@ -12,17 +12,17 @@ import java.util.Random;
  * threads, one Random per thread or per sample (java.util.Random is thread-safe but then shared draws
  * depend on thread timing).
  */
-public record PretrainAugmentation(Resize resize, RandomAffine affine, HorizontalFlip flip) {
+public record PairAugmentation(Resize resize, RandomAffine affine, HorizontalFlip flip) {
 
-    public PretrainAugmentation {
+    public PairAugmentation {
         if (resize == null || affine == null || flip == null) {
             throw new IllegalArgumentException("resize, affine and flip are required");
         }
     }
 
     /** PRIOR's setting: resize to size x size, rotate up to 5 degrees, flip half of the pairs. */
-    public static PretrainAugmentation prior(int size) {
-        return new PretrainAugmentation(new Resize(size, size), RandomAffine.rotation(5), new HorizontalFlip(0.5));
+    public static PairAugmentation prior(int size) {
+        return new PairAugmentation(new Resize(size, size), RandomAffine.rotation(5), new HorizontalFlip(0.5));
     }
 
     public ImageReportPair apply(GrayImage image, List<String> sentences, Random random) {

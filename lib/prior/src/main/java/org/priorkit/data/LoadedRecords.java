@@ -13,9 +13,9 @@ import java.util.Map;
  * @param counts informational counts, in insertion order
  * @param skips skipped bad records (always 0 under fail-fast)
  */
-public record Loaded<R>(List<R> records, Map<String, Long> counts, BadRecords skips) {
+public record LoadedRecords<R>(List<R> records, Map<String, Long> counts, BadRecords skips) {
 
-    public Loaded {
+    public LoadedRecords {
         records = List.copyOf(records);
         counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
     }

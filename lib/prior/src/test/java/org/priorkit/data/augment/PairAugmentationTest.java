@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class PretrainAugmentationTest {
+class PairAugmentationTest {
 
     @Test
     void seededAndSized() {
@@ -21,7 +21,7 @@ class PretrainAugmentationTest {
         }
         GrayImage image = new GrayImage(40, 50, p);
         List<String> report = List.of("Left basilar atelectasis.");
-        PretrainAugmentation augment = PretrainAugmentation.prior(32);
+        PairAugmentation augment = PairAugmentation.prior(32);
         ImageReportPair a = augment.apply(image, report, new Random(5));
         ImageReportPair b = augment.apply(image, report, new Random(5));
         assertEquals(32, a.image().height());

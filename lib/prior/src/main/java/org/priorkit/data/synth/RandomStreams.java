@@ -1,16 +1,18 @@
 package org.priorkit.data.synth;
 
 /**
- * Derives independent 64-bit seeds from (run seed, stream, index) so that every image can be drawn on any
- * thread, in any order, and still come out the same: nothing depends on what was drawn before it.
+ * The synthetic set's named random streams, and the seed of item {@code index} of a stream: derived
+ * from (run seed, stream, index) so that every image can be drawn on any thread, in any order, and
+ * still come out the same: nothing depends on what was drawn before it. (Training's seeds come from
+ * {@code train.Seeds}.)
  */
-final class Seeds {
+final class RandomStreams {
 
     /** Named random streams; a new stream gets a new number, existing numbers never change. */
     static final int MIMIC = 1, CHEXPERT_TRAIN = 2, CHEXPERT_VALID = 3, RSNA = 4, SIIM = 5, PLAN = 6,
             REPORT = 7, IDS = 8;
 
-    private Seeds() {}
+    private RandomStreams() {}
 
     /** A seed for item {@code index} of stream {@code stream} of the run seeded with {@code seed}. */
     static long of(long seed, int stream, long index) {
