@@ -21,7 +21,7 @@ import java.util.Map;
  *
  * <p>One store per device per step: the copies belong to {@code manager} and go when it closes.
  */
-public final class BroadcastParameterStore extends ParameterStore {
+final class BroadcastParameterStore extends ParameterStore {
 
     private final boolean copyOnOwnDevice;
     private final Map<String, NDArray> copies = new HashMap<>();

@@ -28,7 +28,7 @@ import java.util.Map;
  * report-prediction term keeps its negatives within a shard.) The first device must hold the model
  * and the batch; B samples go to min(B, devices) shards of near-equal size.
  */
-public final class DataParallelObjective implements Objective<PretrainBatch> {
+final class DataParallelObjective implements Objective<PretrainBatch> {
 
     private final PriorObjective single;
     private final List<Device> devices;

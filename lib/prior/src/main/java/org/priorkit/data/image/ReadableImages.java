@@ -14,7 +14,7 @@ import java.util.function.Function;
  * to a {@link BadRecords} policy. Used by the datasets' builders when the user asks to skip bad
  * images: a corrupt JPEG is then found at build time, not in the middle of epoch 3.
  */
-public final class ReadableImages {
+final class ReadableImages {
 
     private ReadableImages() {}
 

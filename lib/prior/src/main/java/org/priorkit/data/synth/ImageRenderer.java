@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * <p>Difficulty d in [0, 1] lowers finding contrast (1.3 - 0.7 d), raises noise (sigma 0.012 + 0.045 d of
  * full range) and widens exposure variation; {@link Anatomy#sample} widens anatomical variation with d.
  */
-public final class ImageRenderer {
+final class ImageRenderer {
 
     private static final int GAMMA_STEPS = 4096;
 
