@@ -14,7 +14,7 @@ import ai.djl.ndarray.NDManager;
 import org.priorkit.config.PriorConfig;
 import org.priorkit.data.chexpert.FiveBy200Entry;
 import org.priorkit.device.Devices;
-import org.priorkit.pretrain.PretrainedModel;
+import org.priorkit.pretrain.TaskModel;
 import org.priorkit.tasks.TaskData;
 import org.priorkit.tasks.zeroshot.Prompts;
 import org.priorkit.tasks.zeroshot.ZeroShotConfig;
@@ -61,7 +61,7 @@ public class ZeroShot implements Callable<Integer> {
             return 0;
         }
         try (NDManager manager = NDManager.newBaseManager(Devices.current())) {
-            PretrainedModel model = PretrainedModel.open(runDir, data, PriorConfig.preset(config.preset()), manager);
+            TaskModel model = TaskModel.open(runDir, data, PriorConfig.preset(config.preset()), manager);
             List<FiveBy200Entry> all = new TaskData(data).fiveBy200();
             int stride = Math.max(1, (all.size() + 49) / 50); // spread over the list: every class keeps some images
             List<FiveBy200Entry> some = IntStream.range(0, all.size()).filter(i -> i % stride == 0).limit(50)

@@ -91,7 +91,7 @@ public record RunFolder(Path dir, Path data, PriorConfig config, WordPieceTokeni
 
     /** A model with the weights of stage {@code stage}'s checkpoint, on {@code manager}'s device. */
     public PriorModel load(int stage, NDManager manager) throws IOException {
-        return PretrainedModel.load(checkpoint(stage), manager).model();
+        return TaskModel.load(checkpoint(stage), manager).model();
     }
 
     /** The rows of the run's {@code metrics.jsonl}. */

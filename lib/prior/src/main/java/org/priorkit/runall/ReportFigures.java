@@ -9,9 +9,9 @@ import org.priorkit.data.image.Normalization;
 import org.priorkit.data.mimic.MimicPair;
 import org.priorkit.device.Devices;
 import org.priorkit.pretrain.PretrainBatch;
-import org.priorkit.pretrain.PretrainedModel;
 import org.priorkit.pretrain.RunFolder;
 import org.priorkit.pretrain.SentenceAttention;
+import org.priorkit.pretrain.TaskModel;
 import org.priorkit.report.HtmlReport;
 import org.priorkit.tasks.TaskData;
 import org.priorkit.tasks.detection.DetectionResult;
@@ -133,7 +133,7 @@ final class ReportFigures {
     private static HtmlReport.Plot attentionFigure(Ladder ladder, Path data, Path plots) throws IOException {
         RunFolder run = RunFolder.open(ladder.fullRun(), data, ladder.preset());
         try (NDManager manager = NDManager.newBaseManager(Devices.current())) {
-            PretrainedModel prior = PretrainedModel.load(ladder.checkpoint(Rung.PRIOR), manager);
+            TaskModel prior = TaskModel.load(ladder.checkpoint(Rung.PRIOR), manager);
             List<MimicPair> pairs = run.pairs("test", 1);
             if (pairs.isEmpty()) {
                 pairs = run.pairs("train", 1);

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import org.priorkit.config.PriorConfig;
 import org.priorkit.data.split.DataFraction;
 import org.priorkit.metrics.Roc;
-import org.priorkit.pretrain.PretrainedModel;
+import org.priorkit.pretrain.TaskModel;
 import org.priorkit.report.ResultRow;
 import org.priorkit.tasks.FrozenFeatures;
 import org.priorkit.tasks.TaskData;
@@ -86,7 +86,7 @@ final class RungTasks {
         // One model for the tasks that keep the encoder frozen; its image features are encoded once
         // and shared by every probe (fraction x seed). The dense tasks fine-tune a fresh copy each.
         try (NDManager manager = NDManager.newBaseManager(device)) {
-            PretrainedModel model = PretrainedModel.open(ckpt, c.data(), PriorConfig.preset(c.preset()), manager);
+            TaskModel model = TaskModel.open(ckpt, c.data(), PriorConfig.preset(c.preset()), manager);
             FrozenFeatures frozen = new FrozenFeatures(model.model(), PROBE_BATCH, manager);
             for (long seed : c.seeds()) {
                 for (DataFraction f : c.fractions()) {
@@ -118,7 +118,7 @@ final class RungTasks {
 
     /** The tasks trained on labels, at one fraction and seed: two probes on {@code frozen}, and the dense tasks. */
     private static Outcome supervised(Rung rung, Path ckpt, RunAllConfig c, TaskData data, DataFraction f, long seed,
-                                      PretrainedModel model, FrozenFeatures frozen, NDManager manager)
+                                      TaskModel model, FrozenFeatures frozen, NDManager manager)
             throws IOException {
         double pct = f.value() * 100;
         List<ResultRow> rows = new ArrayList<>();

@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import org.priorkit.model.PriorModel;
-import org.priorkit.pretrain.PretrainedModel;
+import org.priorkit.pretrain.TaskModel;
 import org.priorkit.text.tokenizer.ReportBatch;
 import org.priorkit.text.tokenizer.ReportEncoder;
 
@@ -34,7 +34,7 @@ public final class TextEmbedder {
     private TextEmbedder() {}
 
     /** Report features (N, D) as plain arrays. */
-    public static float[][] reports(PretrainedModel tm, List<List<String>> reports, int batchSize, NDManager manager) {
+    public static float[][] reports(TaskModel tm, List<List<String>> reports, int batchSize, NDManager manager) {
         try (NDManager scope = manager.newSubManager()) {
             NDArray r = embed(tm, reports, batchSize, scope).reports(); // (N, D)
             return toRows(r);
@@ -42,7 +42,7 @@ public final class TextEmbedder {
     }
 
     /** Every feature of {@code reports}, created in {@code manager}. */
-    public static Embedded embed(PretrainedModel tm, List<List<String>> reports, int batchSize, NDManager manager) {
+    public static Embedded embed(TaskModel tm, List<List<String>> reports, int batchSize, NDManager manager) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
         }

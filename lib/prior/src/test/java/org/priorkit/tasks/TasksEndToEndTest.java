@@ -6,9 +6,12 @@ import org.junit.jupiter.api.Test;
 import org.priorkit.data.chexpert.ChexpertClasses;
 import org.priorkit.data.split.DataFraction;
 import org.priorkit.nn.StateDict;
-import org.priorkit.tasks.classification.ClassificationConfig;
+import org.priorkit.pretrain.Checkpoint;
+import org.priorkit.pretrain.RunFolder;
+import org.priorkit.pretrain.TaskModel;
 import org.priorkit.tasks.classification.ClassificationConfig.Dataset;
 import org.priorkit.tasks.classification.ClassificationConfig.Mode;
+import org.priorkit.tasks.classification.ClassificationConfig;
 import org.priorkit.tasks.classification.ClassificationResult;
 import org.priorkit.tasks.classification.ClassificationTask;
 import org.priorkit.tasks.classification.FineTune;
@@ -21,9 +24,6 @@ import org.priorkit.tasks.zeroshot.ZeroShot;
 import org.priorkit.tasks.zeroshot.ZeroShotConfig;
 import org.priorkit.tasks.zeroshot.ZeroShotResult;
 import org.priorkit.tasks.zeroshot.ZeroShotScoring;
-import org.priorkit.pretrain.Checkpoint;
-import org.priorkit.pretrain.PretrainedModel;
-import org.priorkit.pretrain.RunFolder;
 import org.priorkit.text.tokenizer.Vocabulary;
 
 import java.nio.file.Path;
@@ -65,7 +65,7 @@ class TasksEndToEndTest {
     @Test
     void linearProbeLeavesTheEncoderFrozen() throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {
-            PretrainedModel tm = PretrainedModel.randomInit(TaskFixtures.micro(), DATA, m);
+            TaskModel tm = TaskModel.randomInit(TaskFixtures.micro(), DATA, m);
             Map<String, float[]> before = TaskFixtures.values(tm.model());
             ClassificationResult r = ClassificationTask.run(tm, new TaskData(DATA),
                     quick(Dataset.CHEXPERT, Mode.LINEAR_PROBE), m);
@@ -80,7 +80,7 @@ class TasksEndToEndTest {
     @Test
     void fineTuningChangesTheEncoder() throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {
-            PretrainedModel tm = PretrainedModel.randomInit(TaskFixtures.micro(), DATA, m);
+            TaskModel tm = TaskModel.randomInit(TaskFixtures.micro(), DATA, m);
             Map<String, float[]> before = TaskFixtures.values(tm.model().imageEncoder());
             ClassificationResult r = ClassificationTask.run(tm, new TaskData(DATA),
                     quick(Dataset.CHEXPERT, Mode.FINE_TUNE), m);
@@ -95,7 +95,7 @@ class TasksEndToEndTest {
     @Test
     void rsnaIsBinaryAndRunsAreSeeded() throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {
-            PretrainedModel tm = PretrainedModel.randomInit(TaskFixtures.micro(), DATA, m);
+            TaskModel tm = TaskModel.randomInit(TaskFixtures.micro(), DATA, m);
             ClassificationConfig c = quick(Dataset.RSNA, Mode.LINEAR_PROBE).withFraction(DataFraction.parse("50%"));
             ClassificationResult a = ClassificationTask.run(tm, new TaskData(DATA), c, m);
             ClassificationResult b = ClassificationTask.run(tm, new TaskData(DATA), c, m);
@@ -111,7 +111,7 @@ class TasksEndToEndTest {
     @Test
     void probesSharingFrozenFeaturesMatchFreshOnesAndEncodeEachImageOnce() throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {
-            PretrainedModel tm = PretrainedModel.randomInit(TaskFixtures.micro(), DATA, m);
+            TaskModel tm = TaskModel.randomInit(TaskFixtures.micro(), DATA, m);
             TaskData data = new TaskData(DATA);
             FrozenFeatures shared = new FrozenFeatures(tm.model(), 7, m);
             for (String fraction : List.of("50%", "100%")) {
@@ -144,7 +144,7 @@ class TasksEndToEndTest {
     @Test
     void zeroShotScoresAreGlobalPlusHalfLocal() throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {
-            PretrainedModel tm = PretrainedModel.randomInit(TaskFixtures.micro(), DATA, m);
+            TaskModel tm = TaskModel.randomInit(TaskFixtures.micro(), DATA, m);
             var entries = new TaskData(DATA).fiveBy200();
             ZeroShotResult r = ZeroShot.run(tm, entries, ZeroShotConfig.defaults(), m);
             int n = entries.size();
@@ -173,7 +173,7 @@ class TasksEndToEndTest {
     @Test
     void retrievalRanksTheMimicPoolForEveryImage() throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {
-            PretrainedModel tm = PretrainedModel.randomInit(TaskFixtures.micro(), DATA, m);
+            TaskModel tm = TaskModel.randomInit(TaskFixtures.micro(), DATA, m);
             TaskData data = new TaskData(DATA);
             var pool = ReportPool.fromMimic(data.mimicPairs(), Set.of("train", "validate", "test"));
             assertFalse(pool.isEmpty());
@@ -194,13 +194,13 @@ class TasksEndToEndTest {
     @Test
     void aCheckpointLoadsWithItsVocabularyAndStage(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {
-            PretrainedModel random = PretrainedModel.randomInit(TaskFixtures.micro(), DATA, m);
+            TaskModel random = TaskModel.randomInit(TaskFixtures.micro(), DATA, m);
             Map<String, NDArray> weights = new LinkedHashMap<>();
             StateDict.named(random.model()).forEach((k, p) -> weights.put(k, p.getArray()));
             Path file = dir.resolve("stage-2-prototype.ckpt");
             Checkpoint.write(file, new Checkpoint.State(1, "prototype", 5, 5, 10, 3, true, "micro", null), weights, Map.of());
             Vocabulary.of(random.tokenizer().vocabulary().tokens()).write(dir.resolve("vocab.txt"));
-            PretrainedModel loaded = PretrainedModel.load(dir.resolve("stage-2-prototype.ckpt"), dir.resolve("vocab.txt"), true,
+            TaskModel loaded = TaskModel.load(dir.resolve("stage-2-prototype.ckpt"), dir.resolve("vocab.txt"), true,
                     TaskFixtures.micro(), m);
             assertTrue(loaded.usePrototypes(), "stage 2 pools prototypes");
             Map<String, float[]> a = TaskFixtures.values(random.model());
@@ -213,9 +213,9 @@ class TasksEndToEndTest {
     @Test
     void aRandomInitsImageEncoderDoesNotDependOnTheVocabulary(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {
-            PretrainedModel sized = PretrainedModel.randomInit(TaskFixtures.micro(), DATA, m);
+            TaskModel sized = TaskModel.randomInit(TaskFixtures.micro(), DATA, m);
             assertNotEquals(TaskFixtures.micro().text().vocabSize(), sized.config().text().vocabSize());
-            PretrainedModel noReports = PretrainedModel.randomInit(TaskFixtures.micro(), dir, m); // no MIMIC tree here
+            TaskModel noReports = TaskModel.randomInit(TaskFixtures.micro(), dir, m); // no MIMIC tree here
             assertNull(noReports.tokenizer());
             assertEquals(TaskFixtures.micro().text().vocabSize(), noReports.config().text().vocabSize());
             Map<String, float[]> a = TaskFixtures.values(sized.model().imageEncoder());
@@ -227,7 +227,7 @@ class TasksEndToEndTest {
     @Test
     void entryPointsRunOnADataRootWithARandomInitTinyModel() throws Exception {
         ZeroShotResult z = ZeroShot.run(DATA, null, ZeroShotConfig.defaults());
-        assertEquals(PretrainedModel.RANDOM_INIT, z.model());
+        assertEquals(TaskModel.RANDOM_INIT, z.model());
         assertEquals(5, z.confusion().length);
         RetrievalResult r = ImageTextRetrieval.run(DATA, null,
                 RetrievalConfig.defaults().withSplits(Set.of("train", "validate", "test")));

@@ -11,7 +11,7 @@ import org.priorkit.data.split.SplitRatios;
 import org.priorkit.data.split.Splits;
 import org.priorkit.device.Devices;
 import org.priorkit.metrics.Auroc;
-import org.priorkit.pretrain.PretrainedModel;
+import org.priorkit.pretrain.TaskModel;
 import org.priorkit.tasks.FrozenFeatures;
 import org.priorkit.tasks.TaskData;
 
@@ -50,14 +50,14 @@ public final class ClassificationTask {
             throws IOException {
         long t0 = System.nanoTime();
         try (NDManager manager = NDManager.newBaseManager(Devices.current())) {
-            PretrainedModel model = PretrainedModel.open(checkpoint, dataRoot, PriorConfig.preset(config.preset()), manager);
+            TaskModel model = TaskModel.open(checkpoint, dataRoot, PriorConfig.preset(config.preset()), manager);
             return run(model, new TaskData(dataRoot), config, manager,
                     new FrozenFeatures(model.model(), config.batchSize(), manager), t0);
         }
     }
 
     /** Runs on an already loaded model (fine-tuning changes its image encoder). */
-    public static ClassificationResult run(PretrainedModel model, TaskData data, ClassificationConfig config,
+    public static ClassificationResult run(TaskModel model, TaskData data, ClassificationConfig config,
                                            NDManager manager) {
         return run(model, data, config, manager, new FrozenFeatures(model.model(), config.batchSize(), manager));
     }
@@ -66,12 +66,12 @@ public final class ClassificationTask {
      * Runs on an already loaded model; a linear probe takes its features from {@code frozen}, which
      * must belong to that model and may be shared by several probes of it (fine-tuning ignores it).
      */
-    public static ClassificationResult run(PretrainedModel model, TaskData data, ClassificationConfig config,
+    public static ClassificationResult run(TaskModel model, TaskData data, ClassificationConfig config,
                                            NDManager manager, FrozenFeatures frozen) {
         return run(model, data, config, manager, frozen, System.nanoTime());
     }
 
-    private static ClassificationResult run(PretrainedModel tm, TaskData data, ClassificationConfig config,
+    private static ClassificationResult run(TaskModel tm, TaskData data, ClassificationConfig config,
                                             NDManager manager, FrozenFeatures frozen, long t0) {
         List<String> classes = classes(config.dataset());
         Splits<LabeledImage> splits = splits(data, config);

@@ -9,7 +9,7 @@ import org.priorkit.vision.ResNet;
 
 /**
  * How a dense task reads the image encoder: the model's ResNet, and its four stage maps, frozen or
- * trainable. The model itself comes from {@link org.priorkit.pretrain.PretrainedModel}, as for every
+ * trainable. The model itself comes from {@link org.priorkit.pretrain.TaskModel}, as for every
  * task (a pretraining checkpoint, or random init).
  */
 public final class Encoders {

@@ -5,7 +5,7 @@
  * <h2>Design notes</h2>
  * <ul>
  *   <li>{@link org.priorkit.tasks.dense.Encoders}: a dense task gets a whole
- *       {@link org.priorkit.model.PriorModel} from {@link org.priorkit.pretrain.PretrainedModel} (random
+ *       {@link org.priorkit.model.PriorModel} from {@link org.priorkit.pretrain.TaskModel} (random
  *       for the ablation's "random-init" rung, or loaded strictly from a run folder / .ckpt) and uses only
  *       its ResNet's C2..C5 maps. Frozen mode runs the ResNet in inference mode and cuts its maps from the
  *       gradient graph, so neither weights nor BatchNorm statistics can move.</li>

@@ -14,7 +14,7 @@ import org.priorkit.data.image.Normalization;
 import org.priorkit.device.Devices;
 import org.priorkit.metrics.DetectionMap;
 import org.priorkit.model.PriorModel;
-import org.priorkit.pretrain.PretrainedModel;
+import org.priorkit.pretrain.TaskModel;
 import org.priorkit.tasks.dense.DenseTrainer;
 import org.priorkit.tasks.dense.Encoders;
 import org.priorkit.vision.ResNet;
@@ -57,7 +57,7 @@ public final class Detection {
      */
     public static DetectionResult run(Path dataRoot, Path runDirOrNull, DetectionConfig config) throws IOException {
         try (NDManager manager = NDManager.newBaseManager(Devices.current())) {
-            PriorModel model = PretrainedModel.open(runDirOrNull, dataRoot,
+            PriorModel model = TaskModel.open(runDirOrNull, dataRoot,
                     PriorConfig.preset(config.preset()).withSeed(config.seed()), manager).model();
             return run(model, dataRoot, config, manager);
         }

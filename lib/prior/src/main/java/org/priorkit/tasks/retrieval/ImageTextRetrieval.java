@@ -6,7 +6,7 @@ import org.priorkit.data.chexpert.ChexpertClasses;
 import org.priorkit.data.chexpert.FiveBy200Entry;
 import org.priorkit.device.Devices;
 import org.priorkit.metrics.Retrieval;
-import org.priorkit.pretrain.PretrainedModel;
+import org.priorkit.pretrain.TaskModel;
 import org.priorkit.tasks.FeatureExtractor;
 import org.priorkit.tasks.TaskData;
 import org.priorkit.tasks.TextEmbedder;
@@ -34,7 +34,7 @@ public final class ImageTextRetrieval {
     public static RetrievalResult run(Path dataRoot, Path checkpoint, RetrievalConfig config) throws IOException {
         long t0 = System.nanoTime();
         try (NDManager manager = NDManager.newBaseManager(Devices.current())) {
-            PretrainedModel model = PretrainedModel.open(checkpoint, dataRoot, PriorConfig.preset(config.preset()), manager);
+            TaskModel model = TaskModel.open(checkpoint, dataRoot, PriorConfig.preset(config.preset()), manager);
             TaskData data = new TaskData(dataRoot);
             List<PoolReport> pool = ReportPool.fromMimic(data.mimicPairs(), config.splits());
             return run(model, data.fiveBy200(), pool, config, manager, t0);
@@ -42,12 +42,12 @@ public final class ImageTextRetrieval {
     }
 
     /** Retrieval between the given query images and candidate reports with a loaded model. */
-    public static RetrievalResult run(PretrainedModel model, List<FiveBy200Entry> queries, List<PoolReport> pool,
+    public static RetrievalResult run(TaskModel model, List<FiveBy200Entry> queries, List<PoolReport> pool,
                                       RetrievalConfig config, NDManager manager) {
         return run(model, queries, pool, config, manager, System.nanoTime());
     }
 
-    private static RetrievalResult run(PretrainedModel tm, List<FiveBy200Entry> queries, List<PoolReport> pool,
+    private static RetrievalResult run(TaskModel tm, List<FiveBy200Entry> queries, List<PoolReport> pool,
                                        RetrievalConfig config, NDManager manager, long t0) {
         if (queries.isEmpty()) {
             throw new IllegalArgumentException("no query images");

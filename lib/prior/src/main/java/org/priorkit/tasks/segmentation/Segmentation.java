@@ -13,7 +13,7 @@ import org.priorkit.data.image.Normalization;
 import org.priorkit.device.Devices;
 import org.priorkit.metrics.Dice;
 import org.priorkit.model.PriorModel;
-import org.priorkit.pretrain.PretrainedModel;
+import org.priorkit.pretrain.TaskModel;
 import org.priorkit.tasks.dense.DenseTrainer;
 import org.priorkit.tasks.dense.Encoders;
 import org.priorkit.vision.ResNet;
@@ -46,7 +46,7 @@ public final class Segmentation {
      */
     public static SegmentationResult run(Path dataRoot, Path runDirOrNull, SegmentationConfig config) throws IOException {
         try (NDManager manager = NDManager.newBaseManager(Devices.current())) {
-            PriorModel model = PretrainedModel.open(runDirOrNull, dataRoot,
+            PriorModel model = TaskModel.open(runDirOrNull, dataRoot,
                     PriorConfig.preset(config.preset()).withSeed(config.seed()), manager).model();
             return run(model, dataRoot, config, manager);
         }

@@ -19,7 +19,7 @@ import org.priorkit.metrics.PrecisionRecallF1;
 import org.priorkit.metrics.Prf;
 import org.priorkit.model.PriorModel;
 import org.priorkit.nn.Scalars;
-import org.priorkit.pretrain.PretrainedModel;
+import org.priorkit.pretrain.TaskModel;
 import org.priorkit.tasks.FeatureExtractor;
 import org.priorkit.tasks.TaskData;
 import org.priorkit.tasks.TextEmbedder;
@@ -61,18 +61,18 @@ public final class ZeroShot {
     public static ZeroShotResult run(Path dataRoot, Path checkpoint, ZeroShotConfig config) throws IOException {
         long t0 = System.nanoTime();
         try (NDManager manager = NDManager.newBaseManager(Devices.current())) {
-            PretrainedModel model = PretrainedModel.open(checkpoint, dataRoot, PriorConfig.preset(config.preset()), manager);
+            TaskModel model = TaskModel.open(checkpoint, dataRoot, PriorConfig.preset(config.preset()), manager);
             return run(model, new TaskData(dataRoot).fiveBy200(), config, manager, t0);
         }
     }
 
     /** Zero-shot on the given 5x200 entries with an already loaded model. */
-    public static ZeroShotResult run(PretrainedModel model, List<FiveBy200Entry> entries, ZeroShotConfig config,
+    public static ZeroShotResult run(TaskModel model, List<FiveBy200Entry> entries, ZeroShotConfig config,
                                      NDManager manager) {
         return run(model, entries, config, manager, System.nanoTime());
     }
 
-    private static ZeroShotResult run(PretrainedModel tm, List<FiveBy200Entry> entries, ZeroShotConfig config,
+    private static ZeroShotResult run(TaskModel tm, List<FiveBy200Entry> entries, ZeroShotConfig config,
                                       NDManager manager, long t0) {
         List<String> classes = config.prompts().classes();
         if (!classes.equals(ChexpertClasses.COMPETITION)) {
@@ -108,7 +108,7 @@ public final class ZeroShot {
     public record Similarities(double[][] global, double[][] local, double globalScale, double localScale) {}
 
     /** Global and local similarities of {@code images} to the classes of {@code prompts}. */
-    public static Similarities similarities(PretrainedModel tm, List<Path> images, Prompts prompts, int batchSize,
+    public static Similarities similarities(TaskModel tm, List<Path> images, Prompts prompts, int batchSize,
                                             NDManager manager) {
         PriorModel model = tm.model();
         SentenceSplitter splitter = new SentenceSplitter();

@@ -12,8 +12,8 @@ import org.priorkit.config.PriorConfig;
 import org.priorkit.model.PriorModel;
 import org.priorkit.nn.StateDict;
 import org.priorkit.pretrain.Checkpoint;
-import org.priorkit.pretrain.PretrainedModel;
 import org.priorkit.pretrain.RunFolder;
+import org.priorkit.pretrain.TaskModel;
 import org.priorkit.text.tokenizer.Vocabulary;
 import org.priorkit.vision.ResNet;
 
@@ -82,14 +82,14 @@ class DenseBlocksTest {
             }
             Vocabulary.of(tokens).write(dir.resolve(RunFolder.VOCAB));
 
-            PriorModel loaded = PretrainedModel.load(dir, m).model();
+            PriorModel loaded = TaskModel.load(dir, m).model();
             PriorModel fresh = PriorModel.create(c.withSeed(12), m);
             var want = DenseTesting.snapshot(Encoders.backbone(saved));
             assertTrue(DenseTesting.changed(want, DenseTesting.snapshot(Encoders.backbone(loaded))).isEmpty());
             assertFalse(DenseTesting.changed(want, DenseTesting.snapshot(Encoders.backbone(fresh))).isEmpty());
             // An older checkpoint with only a preset name needs that preset to exist.
             Checkpoint.write(ckpt, new Checkpoint.State(0, "align", 1, 1, 1, 11, true, "micro", null), tensors, Map.of());
-            assertThrows(Exception.class, () -> PretrainedModel.load(dir, m));
+            assertThrows(Exception.class, () -> TaskModel.load(dir, m));
         }
     }
 }

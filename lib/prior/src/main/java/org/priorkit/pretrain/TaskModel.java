@@ -32,7 +32,7 @@ import java.util.List;
  *                      random init: no)
  * @param source        where the weights came from, for reports ("random-init" or the file)
  */
-public record PretrainedModel(PriorModel model, WordPieceTokenizer tokenizer, boolean usePrototypes, String source) {
+public record TaskModel(PriorModel model, WordPieceTokenizer tokenizer, boolean usePrototypes, String source) {
 
     public static final String RANDOM_INIT = "random-init";
 
@@ -44,7 +44,7 @@ public record PretrainedModel(PriorModel model, WordPieceTokenizer tokenizer, bo
      * {@code checkpoint} null: a random init of {@code randomInit} (its preset and seed; see
      * {@link #randomInit}); otherwise a run folder or a .ckpt file (see {@link #load(Path, NDManager)}).
      */
-    public static PretrainedModel open(Path checkpoint, Path dataRoot, PriorConfig randomInit, NDManager manager)
+    public static TaskModel open(Path checkpoint, Path dataRoot, PriorConfig randomInit, NDManager manager)
             throws IOException {
         return checkpoint == null ? randomInit(randomInit, dataRoot, manager) : load(checkpoint, manager);
     }
@@ -56,14 +56,14 @@ public record PretrainedModel(PriorModel model, WordPieceTokenizer tokenizer, bo
      * the config's vocabulary size and the tokenizer is null. The image encoder is the same either way
      * (it is initialised first).
      */
-    public static PretrainedModel randomInit(PriorConfig config, Path dataRoot, NDManager manager) {
+    public static TaskModel randomInit(PriorConfig config, Path dataRoot, NDManager manager) {
         List<String> sentences = trainingSentences(dataRoot);
         if (sentences.isEmpty()) {
-            return new PretrainedModel(PriorModel.create(config, manager), null, false, RANDOM_INIT);
+            return new TaskModel(PriorModel.create(config, manager), null, false, RANDOM_INIT);
         }
         WordPieceTokenizer tokenizer = new WordPieceTokenizer(new VocabularyBuilder(1, true).build(sentences), true);
         PriorConfig sized = PretrainJob.withVocabulary(config, tokenizer);
-        return new PretrainedModel(PriorModel.create(sized, manager), tokenizer, false, RANDOM_INIT);
+        return new TaskModel(PriorModel.create(sized, manager), tokenizer, false, RANDOM_INIT);
     }
 
     /**
@@ -71,7 +71,7 @@ public record PretrainedModel(PriorModel model, WordPieceTokenizer tokenizer, bo
      * The vocabulary is the vocab.txt next to the checkpoint (built by the kit, so lowercased); the
      * config is the one the checkpoint saved (or, for an older one, its preset's).
      */
-    public static PretrainedModel load(Path path, NDManager manager) throws IOException {
+    public static TaskModel load(Path path, NDManager manager) throws IOException {
         Path file = RunFolder.checkpointIn(path);
         Path vocab = file.toAbsolutePath().getParent().resolve(RunFolder.VOCAB);
         return load(file, vocab, true, null, manager);
@@ -81,7 +81,7 @@ public record PretrainedModel(PriorModel model, WordPieceTokenizer tokenizer, bo
      * A checkpoint with an explicit vocabulary (e.g. Bio_ClinicalBERT's vocab.txt, cased) and, when
      * {@code config} is non-null, an explicit model config instead of the checkpoint's.
      */
-    public static PretrainedModel load(Path file, Path vocab, boolean lowercase, PriorConfig config, NDManager manager)
+    public static TaskModel load(Path file, Path vocab, boolean lowercase, PriorConfig config, NDManager manager)
             throws IOException {
         if (!Files.isRegularFile(vocab)) {
             throw new IOException("no vocabulary " + vocab + " for checkpoint " + file
@@ -97,7 +97,7 @@ public record PretrainedModel(PriorModel model, WordPieceTokenizer tokenizer, bo
             List<StageConfig> stages = sized.stages();
             int stage = ck.state().stage();
             boolean protos = stage >= 0 && stage < stages.size() && stages.get(stage).usePrototypes();
-            return new PretrainedModel(model, tokenizer, protos, file.toString());
+            return new TaskModel(model, tokenizer, protos, file.toString());
         }
     }
 
