@@ -21,7 +21,7 @@ kit_classpath() {
   if [[ -n "${PRIOR_CLASSPATH:-}" ]]; then echo "$PRIOR_CLASSPATH"; return; fi
   local classes="$REPO/lib/prior/target/classes" cache="$REPO/lib/prior/target/data-fetch.classpath"
   # (Re)build when never built or when a source file changed since the last build.
-  if [[ ! -f "$classes/org/priorkit/data/Verify.class" || ! -s "$cache" \
+  if [[ ! -f "$classes/org/priorkit/data/verify/Verify.class" || ! -s "$cache" \
         || -n "$(find "$REPO/lib/prior/src/main" -newer "$cache" -name '*.java' -print -quit)" ]]; then
     have mvn || die "set PRIOR_CLASSPATH, or install Maven so the kit can be compiled once"
     echo "building the kit's class path once (mvn compile) ..." >&2
@@ -40,7 +40,7 @@ run_java() {
 # verify_with NAME DIR : the Java loaders check the data set (exit 0 ok, 1 problems).
 verify_with() {
   [[ -n "${2:-}" ]] || die "usage: $(basename "$0") verify DIR"
-  run_java org.priorkit.data.Verify "$1" "$2"
+  run_java org.priorkit.data.verify.Verify "$1" "$2"
 }
 
 # unzip_into ZIP DIR : unzip once (skips files already there).

@@ -36,7 +36,7 @@ public class Classify implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "${env:PRIOR_DEVICE:-auto}", description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE})")
     String device;
 
-    @Option(names = "--smoke", description = "the fewest steps that exercise the task (a quick check)")
+    @Option(names = "--smoke", description = "a few probe epochs and one fine-tuning epoch (a quick check)")
     boolean smoke;
 
     @Option(names = "--dataset", defaultValue = "chexpert", description = "chexpert or rsna (default: ${DEFAULT-VALUE})")
@@ -59,6 +59,9 @@ public class Classify implements Callable<Integer> {
                 ClassificationConfig.Dataset.valueOf(dataset.toUpperCase(Locale.ROOT)),
                 ClassificationConfig.Mode.valueOf(mode.toUpperCase(Locale.ROOT).replace('-', '_')))
                 .withFraction(DataFraction.parse(fraction));
+        if (smoke) {
+            config = config.withProbe(config.probe().withEpochs(3)).withFineTune(config.fineTune().withEpochs(1));
+        }
         System.out.print(ClassificationTask.run(data, runDir, config).summary());
         return 0;
     }

@@ -14,9 +14,9 @@ import org.priorkit.config.PriorConfig;
 import org.priorkit.data.synth.SyntheticConfig;
 import org.priorkit.data.synth.SyntheticGenerator;
 import org.priorkit.device.Devices;
-import org.priorkit.model.Pretraining;
-import org.priorkit.train.Pretrainer;
-import org.priorkit.train.TrainOptions;
+import org.priorkit.pretrain.PretrainJob;
+import org.priorkit.pretrain.StageTrainer;
+import org.priorkit.pretrain.TrainOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,17 +62,17 @@ public class Pretrain implements Callable<Integer> {
     public Integer call() throws Exception {
         PriorConfig config = PriorConfig.preset(preset);
         if (smoke) {
-            config = Pretraining.withEpochs(config, 1).withBatchSize(4);
+            config = PretrainJob.withEpochs(config, 1).withBatchSize(4);
             maxSteps = 2;
         } else if (epochs != null) {
-            config = Pretraining.withEpochs(config, epochs);
+            config = PretrainJob.withEpochs(config, epochs);
         }
         if (!Files.exists(data)) {
             System.out.println(SyntheticGenerator.generate(smoke ? SyntheticConfig.tiny() : SyntheticConfig.defaults(), data));
         }
         TrainOptions options = TrainOptions.defaults(runDir).withMaxStepsPerStage(maxSteps);
-        Pretraining.Outcome out = new Pretraining(data, runDir, config, null, 0).run(Devices.resolve(device), options);
-        for (Pretrainer.StageResult s : out.result().stages()) {
+        PretrainJob.Outcome out = new PretrainJob(data, runDir, config, null, 0).run(Devices.resolve(device), options);
+        for (StageTrainer.StageResult s : out.result().stages()) {
             System.out.printf("stage %-12s %5d steps %7.1f s %6.1f images/s -> %s%n",
                     s.name(), s.steps(), s.seconds(), s.imagesPerSecond(), s.checkpoint());
         }

@@ -1,7 +1,7 @@
 package org.priorkit.cli;
 
 import org.priorkit.config.PriorConfig;
-import org.priorkit.model.Benchmark;
+import org.priorkit.pretrain.Benchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

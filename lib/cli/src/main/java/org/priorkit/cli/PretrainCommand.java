@@ -3,9 +3,9 @@ package org.priorkit.cli;
 import org.priorkit.config.PriorConfig;
 import org.priorkit.data.synth.SyntheticConfig;
 import org.priorkit.data.synth.SyntheticGenerator;
-import org.priorkit.model.Pretraining;
-import org.priorkit.train.Pretrainer;
-import org.priorkit.train.TrainOptions;
+import org.priorkit.pretrain.PretrainJob;
+import org.priorkit.pretrain.StageTrainer;
+import org.priorkit.pretrain.TrainOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,7 +60,7 @@ final class PretrainCommand implements Callable<Integer> {
             config = config.withSeed(seed);
         }
         if (epochs != null) {
-            config = Pretraining.withEpochs(config, epochs);
+            config = PretrainJob.withEpochs(config, epochs);
         }
         if (!Files.exists(data)) {
             System.err.println("no data at " + data + ": generating the default synthetic set there");
@@ -70,9 +70,9 @@ final class PretrainCommand implements Callable<Integer> {
                 .withMaxStepsPerStage(maxSteps);
         options = new TrainOptions(options.runDir(), options.checkpointEvery(), threads, options.prefetch(),
                 options.maxStepsPerStage(), options.progressBar(), options.logEvery());
-        Pretraining.Outcome out = new Pretraining(data, runDir, config, vocab, maxPairs).run(device.resolveAll(), options);
+        PretrainJob.Outcome out = new PretrainJob(data, runDir, config, vocab, maxPairs).run(device.resolveAll(), options);
         System.out.println("pretrained on " + out.pairs() + " pairs; vocabulary " + out.vocab());
-        for (Pretrainer.StageResult s : out.result().stages()) {
+        for (StageTrainer.StageResult s : out.result().stages()) {
             System.out.printf("stage %-12s %5d steps %7.1f s %6.1f images/s -> %s%n",
                     s.name(), s.steps(), s.seconds(), s.imagesPerSecond(), s.checkpoint());
         }

@@ -34,6 +34,10 @@ final class TaskCommands {
         @Option(names = "--checkpoint", description = "a pretraining run folder or .ckpt file; omit for a random-init encoder")
         Path checkpoint;
 
+        @Option(names = "--preset", defaultValue = "tiny",
+                description = "the random-init encoder's preset, tiny or paper (default: ${DEFAULT-VALUE}; a checkpoint has its own)")
+        String preset;
+
         @Mixin DeviceOption device;
     }
 
@@ -60,7 +64,7 @@ final class TaskCommands {
             ClassificationConfig config = ClassificationConfig.defaults(
                     ClassificationConfig.Dataset.valueOf(dataset.toUpperCase(Locale.ROOT)),
                     ClassificationConfig.Mode.valueOf(mode.toUpperCase(Locale.ROOT).replace('-', '_')))
-                    .withFraction(DataFraction.parse(fraction)).withSeed(seed);
+                    .withFraction(DataFraction.parse(fraction)).withSeed(seed).withPreset(common.preset);
             System.out.print(ClassificationTask.run(common.data, common.checkpoint, config).summary());
             return 0;
         }
@@ -77,7 +81,7 @@ final class TaskCommands {
         @Override
         public Integer call() throws Exception {
             common.device.resolve();
-            ZeroShotConfig config = ZeroShotConfig.defaults().withPrompts(
+            ZeroShotConfig config = ZeroShotConfig.defaults().withPreset(common.preset).withPrompts(
                     prompts.equals("gloria") ? Prompts.gloriaStyle() : Prompts.prior());
             System.out.print(ZeroShot.run(common.data, common.checkpoint, config).summary());
             return 0;
@@ -92,7 +96,8 @@ final class TaskCommands {
         @Override
         public Integer call() throws Exception {
             common.device.resolve();
-            System.out.print(ImageTextRetrieval.run(common.data, common.checkpoint, RetrievalConfig.defaults()).summary());
+            System.out.print(ImageTextRetrieval.run(common.data, common.checkpoint,
+                    RetrievalConfig.defaults().withPreset(common.preset)).summary());
             return 0;
         }
     }
@@ -117,7 +122,8 @@ final class TaskCommands {
         @Override
         public Integer call() throws Exception {
             common.device.resolve();
-            SegmentationConfig config = SegmentationConfig.defaults().withDataset(SegmentationConfig.Dataset.parse(dataset))
+            SegmentationConfig config = SegmentationConfig.defaults().withPreset(common.preset)
+                    .withDataset(SegmentationConfig.Dataset.parse(dataset))
                     .withMode(EncoderMode.parse(mode)).withFraction(DataFraction.parse(fraction)).withSteps(steps, 16);
             System.out.print(Segmentation.run(common.data, common.checkpoint, config).summary());
             return 0;
@@ -141,7 +147,7 @@ final class TaskCommands {
         @Override
         public Integer call() throws Exception {
             common.device.resolve();
-            DetectionConfig config = DetectionConfig.defaults().withMode(EncoderMode.parse(mode))
+            DetectionConfig config = DetectionConfig.defaults().withPreset(common.preset).withMode(EncoderMode.parse(mode))
                     .withFraction(DataFraction.parse(fraction)).withSteps(steps, 16);
             System.out.print(Detection.run(common.data, common.checkpoint, config).summary());
             return 0;

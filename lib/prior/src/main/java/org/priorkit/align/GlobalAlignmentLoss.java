@@ -15,9 +15,6 @@ import org.priorkit.nn.Scopes;
  */
 public final class GlobalAlignmentLoss {
 
-    /** Name of the term in the trainer's loss table. */
-    public static final String NAME = "global";
-
     /**
      * @param image  (B, D) global image features (not necessarily normalised)
      * @param report (B, D) report features

@@ -17,8 +17,6 @@ import org.priorkit.nn.Scopes;
  */
 public final class LocalImageLoss {
 
-    public static final String NAME = "local_image";
-
     /**
      * @param predictedImage     (B, I, D) p(x)
      * @param predictedTextAware (B, I, D) p(y)

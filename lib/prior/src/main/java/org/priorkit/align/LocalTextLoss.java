@@ -19,8 +19,6 @@ import org.priorkit.nn.Scopes;
  */
 public final class LocalTextLoss {
 
-    public static final String NAME = "local_text";
-
     /** Finite "minus infinity" for masked logits: exp underflows to exactly 0 in float32 and float64. */
     static final double MASKED = -1e9;
 

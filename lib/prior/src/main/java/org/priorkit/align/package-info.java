@@ -19,8 +19,9 @@
  * <p>Design: modules return features, each loss is its own class computing one named term; the
  * stage configuration weighs and sums them. Everything is batched with masks: padded sentences
  * never reach a loss (zero attention weight as keys, masked columns and zero weight as rows). The
- * official code loops over the pairs of a batch; the test sources keep that loop
- * ({@code NaiveLocalAlignment}) and check the batched classes against it. Scalars are typed like
- * the tensors ({@link org.priorkit.nn.Scalars}) so float32 losses do not turn float64.
+ * official code loops over the pairs of a batch; {@link org.priorkit.align.NaiveLocalAlignment} keeps
+ * that loop (for teaching and {@code kit bench}), and the tests check the batched classes against it.
+ * Scalars are typed like the tensors ({@link org.priorkit.nn.Scalars}) so float32 losses do not turn
+ * float64.
  */
 package org.priorkit.align;

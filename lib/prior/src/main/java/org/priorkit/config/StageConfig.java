@@ -1,30 +1,25 @@
 package org.priorkit.config;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * One pretraining stage: how long, how fast, and which named loss terms with which weights.
- * Stage 2 and 3 add terms; the trainer sums {@code weight * term} over {@link #lossWeights()}.
+ * Stage 2 and 3 add terms; the trainer sums {@code weight * term} over {@link #weights()}.
  *
  * @param name         "align", "prototype" or "reconstruct"
  * @param epochs       passes over the pretraining pairs
  * @param peakLr       AdamW learning rate after warmup
  * @param warmupEpochs linear warmup length, then cosine decay to 0 within the stage
  * @param weightDecay  AdamW weight decay
- * @param lossWeights  term name -> weight (terms not listed are not computed)
+ * @param lossWeights  term id ({@link LossTerm#id()}) -> weight, as presets and checkpoints write
+ *                     them; terms not listed are not computed
  * @param usePrototypes whether sentence prototypes replace sentence features (stage 2 on)
  */
 public record StageConfig(String name, int epochs, double peakLr, double warmupEpochs, double weightDecay,
                           Map<String, Double> lossWeights, boolean usePrototypes) {
-
-    /** The loss terms the kit knows. */
-    public static final Set<String> TERMS = Set.of(
-            "global", "local_image", "local_text", "prototype_l1",
-            "image_reconstruction", "report_l1", "report_kl", "report_global_prediction");
 
     public StageConfig {
         if (name == null || name.isBlank()) {
@@ -46,15 +41,31 @@ public record StageConfig(String name, int epochs, double peakLr, double warmupE
             throw new IllegalArgumentException("stage " + name + ": lossWeights must name at least one term");
         }
         for (Map.Entry<String, Double> e : lossWeights.entrySet()) {
-            if (!TERMS.contains(e.getKey())) {
-                throw new IllegalArgumentException("stage " + name + ": unknown loss term '" + e.getKey()
-                        + "' (known: " + String.join(", ", new TreeSet<>(TERMS)) + ")");
+            try {
+                LossTerm.of(e.getKey());
+            } catch (IllegalArgumentException unknown) {
+                throw new IllegalArgumentException("stage " + name + ": " + unknown.getMessage(), unknown);
             }
             if (!(e.getValue() >= 0)) {
                 throw new IllegalArgumentException("stage " + name + ": weight of " + e.getKey() + " must be >= 0");
             }
         }
         lossWeights = Collections.unmodifiableMap(new TreeMap<>(lossWeights));
+    }
+
+    /**
+     * The weighted terms: what the objective computes and the trainer sums, in the order of their
+     * ids (the order of {@link #lossWeights()}; the sum's rounding depends on it, so it stays fixed).
+     */
+    public Map<LossTerm, Double> weights() {
+        Map<LossTerm, Double> out = new LinkedHashMap<>();
+        lossWeights.forEach((id, w) -> out.put(LossTerm.of(id), w));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Whether the stage weighs {@code term}. */
+    public boolean weighs(LossTerm term) {
+        return lossWeights.containsKey(term.id());
     }
 
     /** The same stage with another number of epochs (the warmup shrinks with it if needed). */

@@ -26,7 +26,7 @@ import org.priorkit.vision.ResNet;
 
 /**
  * Every learnable part of PRIOR in one block, so one state dict checkpoints it all. The block only
- * computes features; {@link PriorObjective} turns them into the stage's loss terms.
+ * computes features; {@code pretrain.PriorObjective} turns them into the stage's loss terms.
  *
  * <p>Dimensions: B batch, I image tokens (h*w cells of the last map, C channels), T text tokens
  * (width H), S sentence slots, D shared embedding, K prototypes, Q decoder queries.

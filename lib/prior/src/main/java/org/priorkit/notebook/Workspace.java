@@ -3,9 +3,10 @@ package org.priorkit.notebook;
 import org.priorkit.config.PriorConfig;
 import org.priorkit.data.synth.SyntheticConfig;
 import org.priorkit.data.synth.SyntheticGenerator;
-import org.priorkit.model.Pretraining;
-import org.priorkit.train.Pretrainer;
-import org.priorkit.train.TrainOptions;
+import org.priorkit.pretrain.PretrainJob;
+import org.priorkit.pretrain.RunFolder;
+import org.priorkit.pretrain.StageTrainer;
+import org.priorkit.pretrain.TrainOptions;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -61,7 +62,7 @@ public final class Workspace {
 
     /** The preset of the shared run: tiny, with PRIOR_EPOCHS epochs per stage. */
     public static PriorConfig preset(Knobs knobs) {
-        return Pretraining.withEpochs(PriorConfig.tiny(), knobs.epochs());
+        return PretrainJob.withEpochs(PriorConfig.tiny(), knobs.epochs());
     }
 
     /**
@@ -70,29 +71,29 @@ public final class Workspace {
      * 8 steps) that is 24 steps of batch 16 on 64 px images: measured 65 s of CPU time (2.5-3 min of
      * wall time on a 2-core machine shared with other builds, load average ~10).
      */
-    public static PretrainedRun pretrainedRun(Knobs knobs) throws IOException {
+    public static RunFolder pretrainedRun(Knobs knobs) throws IOException {
         Path data = data(knobs);
         PriorConfig preset = preset(knobs);
         String name = String.format(Locale.ROOT, "pretrain-%s-e%d-m%d-%08x", preset.preset(), knobs.epochs(),
                 knobs.maxSteps(), data.toString().hashCode());
         Path dir = knobs.work().resolve(name);
         if (done(dir, preset)) {
-            return PretrainedRun.open(dir, data, preset);
+            return RunFolder.open(dir, data, preset);
         }
         try (Lock lock = lock(knobs)) {
             if (!done(dir, preset)) {
                 System.err.println("building the shared pretraining run in " + dir + " (" + knobs + ")");
                 TrainOptions options = new TrainOptions(dir, 1000, 2, 2, knobs.maxSteps(), false, 4);
-                new Pretraining(data, dir, preset, null, 0).run(knobs.resolveDevice(), options);
+                new PretrainJob(data, dir, preset, null, 0).run(knobs.resolveDevice(), options);
             }
         }
-        return PretrainedRun.open(dir, data, preset);
+        return RunFolder.open(dir, data, preset);
     }
 
     private static boolean done(Path dir, PriorConfig preset) {
         int last = preset.stages().size() - 1;
-        return Files.exists(Pretrainer.stageCheckpoint(dir, last, preset.stages().get(last).name()))
-                && Files.exists(dir.resolve(Pretraining.VOCAB));
+        return Files.exists(RunFolder.stageCheckpoint(dir, last, preset.stages().get(last).name()))
+                && Files.exists(dir.resolve(RunFolder.VOCAB));
     }
 
     /** A lock on the work folder shared by processes; closing it releases the lock and its file. */

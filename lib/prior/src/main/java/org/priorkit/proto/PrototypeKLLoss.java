@@ -17,8 +17,6 @@ import org.priorkit.nn.Scopes;
  */
 public final class PrototypeKLLoss {
 
-    public static final String NAME = "prototype_kl";
-
     /**
      * @param decodedLogits (B, S, K) logits of the decoded sentences, matched to the true ones
      * @param trueLogits    (B, S, K) logits of the true sentences (detached here)

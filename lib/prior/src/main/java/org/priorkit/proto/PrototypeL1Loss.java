@@ -15,8 +15,6 @@ import org.priorkit.nn.Scopes;
  */
 public final class PrototypeL1Loss {
 
-    public static final String NAME = "prototype_l1";
-
     /**
      * @param prototypes (B, S, D) from {@link SentencePrototypeBank}
      * @param sentences  (B, S, D) the sentence features they replace

@@ -13,8 +13,6 @@ import org.priorkit.nn.Scopes;
  */
 public final class ImageReconstructionLoss {
 
-    public static final String NAME = "image_reconstruction";
-
     /**
      * @param reconstruction (B, 1, H', W') decoder output
      * @param image          (B, 1, H, W) the (normalised) input image

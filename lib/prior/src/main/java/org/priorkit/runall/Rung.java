@@ -1,5 +1,8 @@
 package org.priorkit.runall;
 
+import org.priorkit.config.PriorConfig;
+import org.priorkit.pretrain.RunFolder;
+
 import java.nio.file.Path;
 
 /**
@@ -33,14 +36,22 @@ public enum Rung {
         return label;
     }
 
-    /** The checkpoint of this rung, given the full run's and the global-only run's folders; null for random init. */
-    public Path checkpoint(Path fullRun, Path globalRun) {
+    /**
+     * The checkpoint of this rung, given the full run's and the global-only run's folders and the
+     * preset they ran (its stage names name the files); null for random init. The one place that
+     * says which stage each rung is.
+     */
+    public Path checkpoint(Path fullRun, Path globalRun, PriorConfig preset) {
         return switch (this) {
             case RANDOM -> null;
-            case GLOBAL -> globalRun.resolve("stage-1-align.ckpt");
-            case LOCAL -> fullRun.resolve("stage-1-align.ckpt");
-            case PROTOTYPES -> fullRun.resolve("stage-2-prototype.ckpt");
-            case PRIOR -> fullRun.resolve("stage-3-reconstruct.ckpt");
+            case GLOBAL -> stage(globalRun, preset, 0); // the global-only run's one stage has the first stage's name
+            case LOCAL -> stage(fullRun, preset, 0);
+            case PROTOTYPES -> stage(fullRun, preset, 1);
+            case PRIOR -> stage(fullRun, preset, preset.stages().size() - 1);
         };
+    }
+
+    private static Path stage(Path run, PriorConfig preset, int index) {
+        return RunFolder.stageCheckpoint(run, index, preset.stages().get(index).name());
     }
 }

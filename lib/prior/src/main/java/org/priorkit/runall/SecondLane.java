@@ -197,7 +197,7 @@ public final class SecondLane {
             List<Device> devices = Devices.resolveAll(c.device());
             Devices.use(devices.get(0));
             long t0 = System.nanoTime();
-            LaneResult r = RunAll.independentRungs(c, devices, name -> System.out.printf(Locale.ROOT,
+            LaneResult r = Lanes.second(c, devices, name -> System.out.printf(Locale.ROOT,
                     "[lane 2 %6.1f s] %s%n", (System.nanoTime() - t0) / 1e9, name), RUNGS);
             write(r, c.out().resolve(RESULT));
             System.exit(0);

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import org.priorkit.model.PriorModel;
+import org.priorkit.pretrain.TaskModel;
 import org.priorkit.text.tokenizer.ReportBatch;
 import org.priorkit.text.tokenizer.ReportEncoder;
 

@@ -1,7 +1,8 @@
 /**
- * PRIOR's downstream tasks, shared helpers. Every task takes a {@link org.priorkit.tasks.TaskModel}
- * (a pretraining checkpoint of any stage, or a randomly initialised model: the "random-init" rung of
- * the ablation ladder), works in batches on CPU or GPU, is seeded, and returns a result record with
+ * PRIOR's downstream tasks, shared helpers. Every task takes a
+ * {@link org.priorkit.pretrain.TaskModel}, opened the one way the kit opens an encoder (a
+ * pretraining checkpoint of any stage, or a randomly initialised model of the asked preset: the
+ * "random-init" rung of the ablation ladder), works in batches on CPU or GPU, is seeded, and returns a result record with
  * the per-class numbers and what a notebook needs to plot them.
  *
  * <ul>

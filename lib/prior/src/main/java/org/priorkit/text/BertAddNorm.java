@@ -22,7 +22,7 @@ import org.priorkit.nn.Scopes;
  *
  * <p>Inputs: h (B, T, Din), residual (B, T, D); output (B, T, D).
  */
-public final class BertAddNorm extends AbstractBlock {
+final class BertAddNorm extends AbstractBlock {
 
     private final BertConfig config;
     private final Block dense;

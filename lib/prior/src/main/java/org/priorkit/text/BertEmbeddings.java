@@ -21,7 +21,7 @@ import org.priorkit.nn.Scopes;
  *
  * <p>Inputs: ids (B, T) integer [, token types (B, T) integer, default all 0]; output (B, T, D).
  */
-public final class BertEmbeddings extends AbstractBlock {
+final class BertEmbeddings extends AbstractBlock {
 
     private final BertConfig config;
     private final LookupTable wordEmbeddings;

@@ -25,7 +25,7 @@ import org.priorkit.nn.Scopes;
  *
  * <p>Inputs: x (B, T, D), mask (B, T) true = real token; output (B, T, D).
  */
-public final class BertLayer extends AbstractBlock {
+final class BertLayer extends AbstractBlock {
 
     private final BertConfig config;
     private final Attention attention;

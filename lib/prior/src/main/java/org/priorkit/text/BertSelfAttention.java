@@ -20,7 +20,7 @@ import org.priorkit.nn.Scopes;
  *
  * <p>Inputs: x (B, T, D), mask (B, T) true = real token; output: context (B, T, D).
  */
-public final class BertSelfAttention extends AbstractBlock {
+final class BertSelfAttention extends AbstractBlock {
 
     private final BertConfig config;
     private final Block query;

@@ -21,25 +21,19 @@ import java.util.concurrent.Future;
  * <p>The order is a function of (seed, stage, epoch) only, and a loader can start in the middle of
  * an epoch: that is how a killed run resumes on exactly the batches it had not yet seen.
  * Incomplete last batches are dropped (InfoNCE wants full batches). Each batch lives in its own
- * sub-manager; close it (the {@link Loaded} record) after the step.
+ * sub-manager; close it (the {@link ScopedBatch}) after the step.
+ *
+ * @param <B> the typed batch of the source
  */
-public final class BatchLoader implements AutoCloseable {
+public final class BatchLoader<B> implements AutoCloseable {
 
-    /** One batch and the manager that owns its arrays. */
-    public record Loaded(NDList batch, NDManager manager, int size) implements AutoCloseable {
-        @Override
-        public void close() {
-            manager.close();
-        }
-    }
-
-    private final SampleSource source;
+    private final SampleSource<B> source;
     private final NDManager parent;
     private final int batchSize;
     private final int prefetch;
     private final ExecutorService workers;
 
-    public BatchLoader(SampleSource source, NDManager parent, int batchSize, int threads, int prefetch) {
+    public BatchLoader(SampleSource<B> source, NDManager parent, int batchSize, int threads, int prefetch) {
         if (batchSize < 1 || threads < 1 || prefetch < 1) {
             throw new IllegalArgumentException("batchSize, threads and prefetch must be >= 1");
         }
@@ -82,14 +76,14 @@ public final class BatchLoader implements AutoCloseable {
 
     /**
      * The batches of {@code epoch} from batch number {@code firstBatch} on, prefetched. Iterate
-     * and close each {@link Loaded} after use.
+     * and close each {@link ScopedBatch} after use.
      */
-    public Iterable<Loaded> epoch(long seed, int stage, long epoch, long firstBatch) {
+    public Iterable<ScopedBatch<B>> epoch(long seed, int stage, long epoch, long firstBatch) {
         int[] order = order(source.size(), seed, stage, epoch);
         long total = batchesPerEpoch();
         return () -> new java.util.Iterator<>() {
             private long next = firstBatch; // next batch to submit
-            private final Deque<Future<Loaded>> queue = new ArrayDeque<>();
+            private final Deque<Future<ScopedBatch<B>>> queue = new ArrayDeque<>();
 
             private void fill() {
                 while (queue.size() < prefetch && next < total) {
@@ -105,7 +99,7 @@ public final class BatchLoader implements AutoCloseable {
             }
 
             @Override
-            public Loaded next() {
+            public ScopedBatch<B> next() {
                 fill();
                 try {
                     return queue.removeFirst().get();
@@ -123,7 +117,7 @@ public final class BatchLoader implements AutoCloseable {
         };
     }
 
-    private Loaded load(int[] order, long batch, long seed, int stage, long epoch) {
+    private ScopedBatch<B> load(int[] order, long batch, long seed, int stage, long epoch) {
         NDManager m = parent.newSubManager();
         try {
             List<NDList> rows = new ArrayList<>(batchSize);
@@ -133,7 +127,7 @@ public final class BatchLoader implements AutoCloseable {
             }
             NDList stacked = Batchifier.STACK.batchify(rows.toArray(new NDList[0]));
             stacked.attach(m);
-            return new Loaded(stacked, m, batchSize);
+            return new ScopedBatch<>(source.batch(stacked), m, batchSize);
         } catch (RuntimeException e) {
             m.close();
             throw e;

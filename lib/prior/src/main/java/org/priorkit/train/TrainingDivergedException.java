@@ -1,11 +1,15 @@
 package org.priorkit.train;
 
-/** A loss term became NaN or infinite: training stops and says which term, stage and step. */
-public final class TrainingDivergedException extends RuntimeException {
+/** A loss term became NaN or infinite: training stops and says which term, and where. */
+public final class TrainingDivergedException extends IllegalStateException {
 
-    public TrainingDivergedException(String term, String stage, long stepInStage, long globalStep, float value) {
-        super("loss term '" + term + "' is " + value + " at stage '" + stage + "' step " + stepInStage
-                + " (global step " + globalStep + "): lower the stage's peak LR or the term's weight,"
-                + " or resume from the last checkpoint");
+    /**
+     * @param term  the term's name
+     * @param value its value (NaN or infinite)
+     * @param where the step, e.g. "stage 'align' step 3 (global step 10)"
+     */
+    public TrainingDivergedException(String term, float value, String where) {
+        super("loss term '" + term + "' is " + value + " at " + where + ": lower the learning rate"
+                + " (or the term's weight), or resume from an earlier checkpoint");
     }
 }

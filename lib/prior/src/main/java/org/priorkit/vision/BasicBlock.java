@@ -20,7 +20,7 @@ import org.priorkit.nn.Scopes;
  *
  * <p>Input (B, Cin, H, W); output (B, P, H/s, W/s), P = {@code planes}, s = stride.
  */
-public final class BasicBlock extends AbstractBlock {
+final class BasicBlock extends AbstractBlock {
 
     /** Output channels per planes (1 for the basic block, 4 for the bottleneck). */
     public static final int EXPANSION = 1;

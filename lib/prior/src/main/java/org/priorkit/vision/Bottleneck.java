@@ -20,7 +20,7 @@ import org.priorkit.nn.Scopes;
  *
  * <p>Input (B, Cin, H, W); output (B, 4P, H/s, W/s), P = {@code planes}, s = stride.
  */
-public final class Bottleneck extends AbstractBlock {
+final class Bottleneck extends AbstractBlock {
 
     /** Output channels per planes. */
     public static final int EXPANSION = 4;

@@ -1,10 +1,11 @@
 package org.priorkit.notebook;
 
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.priorkit.pretrain.PretrainBatch;
+import org.priorkit.pretrain.RunFolder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,19 +33,19 @@ class WorkspaceTest {
     void pretrainedRunIsBuiltWhenMissingThenReused(@TempDir Path dir) throws Exception {
         Knobs k = Knobs.from(Map.of("PRIOR_DATA_SCALE", "0.05", "PRIOR_MAX_STEPS", "1", "PRIOR_DEVICE", "cpu",
                 "PRIOR_WORK", dir.toString()), dir, dir);
-        PretrainedRun run = Workspace.pretrainedRun(k);
+        RunFolder run = Workspace.pretrainedRun(k);
         assertTrue(run.complete());
         assertEquals(3, run.metrics().size()); // one step per stage
         var stamp = Files.getLastModifiedTime(run.checkpoint(3));
-        PretrainedRun again = Workspace.pretrainedRun(k);
+        RunFolder again = Workspace.pretrainedRun(k);
         assertEquals(run.dir(), again.dir());
         assertEquals(stamp, Files.getLastModifiedTime(again.checkpoint(3)));
         try (NDManager m = NDManager.newBaseManager()) {
             var model = run.load(3, m);
-            NDList batch = run.batch(run.pairs("train", 2), m);
+            PretrainBatch batch = run.batch(run.pairs("train", 2), m);
             int size = run.config().image().imageSize();
-            assertEquals(new Shape(2, 1, size, size), batch.get(0).getShape());
-            assertEquals(new Shape(2, run.config().text().maxTokens()), batch.get(1).getShape());
+            assertEquals(new Shape(2, 1, size, size), batch.images().getShape());
+            assertEquals(new Shape(2, run.config().text().maxTokens()), batch.ids().getShape());
             assertEquals(run.config().embedDim(), model.config().embedDim());
         }
     }

@@ -38,7 +38,7 @@ public final class TaskFixtures {
         return tiny;
     }
 
-    /** A very small PRIOR (as PriorModelTest.micro()): ResNet-18 at 1/8 width on 64 px, D 32, K 8. */
+    /** A very small PRIOR (as PriorObjectiveTest.micro()): ResNet-18 at 1/8 width on 64 px, D 32, K 8. */
     public static PriorConfig micro() {
         PriorConfig t = PriorConfig.tiny();
         return new PriorConfig("micro", 3, 4, new ImageEncoderConfig(18, 64, 8, 4),

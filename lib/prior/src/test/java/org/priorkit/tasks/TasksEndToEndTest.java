@@ -6,9 +6,12 @@ import org.junit.jupiter.api.Test;
 import org.priorkit.data.chexpert.ChexpertClasses;
 import org.priorkit.data.split.DataFraction;
 import org.priorkit.nn.StateDict;
-import org.priorkit.tasks.classification.ClassificationConfig;
+import org.priorkit.pretrain.Checkpoint;
+import org.priorkit.pretrain.RunFolder;
+import org.priorkit.pretrain.TaskModel;
 import org.priorkit.tasks.classification.ClassificationConfig.Dataset;
 import org.priorkit.tasks.classification.ClassificationConfig.Mode;
+import org.priorkit.tasks.classification.ClassificationConfig;
 import org.priorkit.tasks.classification.ClassificationResult;
 import org.priorkit.tasks.classification.ClassificationTask;
 import org.priorkit.tasks.classification.FineTune;
@@ -21,7 +24,6 @@ import org.priorkit.tasks.zeroshot.ZeroShot;
 import org.priorkit.tasks.zeroshot.ZeroShotConfig;
 import org.priorkit.tasks.zeroshot.ZeroShotResult;
 import org.priorkit.tasks.zeroshot.ZeroShotScoring;
-import org.priorkit.train.Checkpoint;
 import org.priorkit.text.tokenizer.Vocabulary;
 
 import java.nio.file.Path;
@@ -196,7 +198,7 @@ class TasksEndToEndTest {
             Map<String, NDArray> weights = new LinkedHashMap<>();
             StateDict.named(random.model()).forEach((k, p) -> weights.put(k, p.getArray()));
             Path file = dir.resolve("stage-2-prototype.ckpt");
-            Checkpoint.write(file, new Checkpoint.State(1, "prototype", 5, 5, 10, 3, true, "micro"), weights, Map.of());
+            Checkpoint.write(file, new Checkpoint.State(1, "prototype", 5, 5, 10, 3, true, "micro", null), weights, Map.of());
             Vocabulary.of(random.tokenizer().vocabulary().tokens()).write(dir.resolve("vocab.txt"));
             TaskModel loaded = TaskModel.load(dir.resolve("stage-2-prototype.ckpt"), dir.resolve("vocab.txt"), true,
                     TaskFixtures.micro(), m);
@@ -204,7 +206,21 @@ class TasksEndToEndTest {
             Map<String, float[]> a = TaskFixtures.values(random.model());
             Map<String, float[]> b = TaskFixtures.values(loaded.model());
             a.forEach((k, v) -> assertArrayEquals(v, b.get(k), k));
-            assertEquals(file, TaskModel.checkpointFile(dir), "a run folder without last.ckpt: its latest stage");
+            assertEquals(file, RunFolder.checkpointIn(dir), "a run folder without last.ckpt: its latest stage");
+        }
+    }
+
+    @Test
+    void aRandomInitsImageEncoderDoesNotDependOnTheVocabulary(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        try (NDManager m = NDManager.newBaseManager()) {
+            TaskModel sized = TaskModel.randomInit(TaskFixtures.micro(), DATA, m);
+            assertNotEquals(TaskFixtures.micro().text().vocabSize(), sized.config().text().vocabSize());
+            TaskModel noReports = TaskModel.randomInit(TaskFixtures.micro(), dir, m); // no MIMIC tree here
+            assertNull(noReports.tokenizer());
+            assertEquals(TaskFixtures.micro().text().vocabSize(), noReports.config().text().vocabSize());
+            Map<String, float[]> a = TaskFixtures.values(sized.model().imageEncoder());
+            Map<String, float[]> b = TaskFixtures.values(noReports.model().imageEncoder());
+            a.forEach((k, v) -> assertArrayEquals(v, b.get(k), k));
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Not touched: words that merely contain the letters ("cleft", "upright", "bright"), and the single letters
  * L and R, which in reports are as often something else (an "R" marker, a list label) as a side.
  */
-public final class LateralitySwap {
+final class LateralitySwap {
 
     private LateralitySwap() {}
 

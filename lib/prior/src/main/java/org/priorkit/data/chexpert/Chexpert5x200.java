@@ -9,7 +9,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import org.priorkit.data.BadRecords;
 import org.priorkit.data.DataFormatException;
-import org.priorkit.data.Loaded;
+import org.priorkit.data.LoadedRecords;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -43,7 +43,7 @@ public final class Chexpert5x200 {
     private Chexpert5x200() {}
 
     /** Reads the JSON; image paths are resolved against {@code smallDir} (CheXpert-v1.0-small). */
-    public static Loaded<FiveBy200Entry> read(Path json, Path smallDir, boolean checkImages,
+    public static LoadedRecords<FiveBy200Entry> read(Path json, Path smallDir, boolean checkImages,
                                               boolean skipBadRecords) {
         JsonObject root = parse(json);
         BadRecords bad = BadRecords.of(skipBadRecords);
@@ -67,7 +67,7 @@ public final class Chexpert5x200 {
         for (String c : ChexpertClasses.COMPETITION) {
             counts.put(c, out.stream().filter(e -> e.className().equals(c)).count());
         }
-        return new Loaded<>(out, counts, bad);
+        return new LoadedRecords<>(out, counts, bad);
     }
 
     private static JsonObject parse(Path json) {

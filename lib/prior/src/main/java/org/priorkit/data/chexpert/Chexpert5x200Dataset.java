@@ -3,8 +3,8 @@ package org.priorkit.data.chexpert;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.dataset.Record;
-import org.priorkit.data.ImageDatasetBuilder;
-import org.priorkit.data.ImageRecordDataset;
+import org.priorkit.data.image.ImageDatasetBuilder;
+import org.priorkit.data.image.ImageRecordDataset;
 
 /**
  * CheXpert 5x200 for zero-shot classification and retrieval. Record: data {@code (1, H, W)} image;

@@ -1,7 +1,7 @@
 package org.priorkit.data.chexpert;
 
 import org.priorkit.data.BadRecords;
-import org.priorkit.data.Loaded;
+import org.priorkit.data.LoadedRecords;
 import org.priorkit.data.csv.CsvRow;
 import org.priorkit.data.csv.CsvTable;
 
@@ -44,14 +44,14 @@ public final class ChexpertCsv {
     private ChexpertCsv() {}
 
     /** Reads {@code csv}; images are looked up under {@code csv}'s grandparent. */
-    public static Loaded<ChexpertRecord> read(Path csv, Options options) {
+    public static LoadedRecords<ChexpertRecord> read(Path csv, Options options) {
         Path parent = csv.toAbsolutePath().getParent();
         Path base = parent.getParent() == null ? parent : parent.getParent();
         return read(csv, base, options);
     }
 
     /** Reads {@code csv}; the Path column is resolved against {@code base}. */
-    public static Loaded<ChexpertRecord> read(Path csv, Path base, Options options) {
+    public static LoadedRecords<ChexpertRecord> read(Path csv, Path base, Options options) {
         List<String> required = new ArrayList<>(List.of(PATH, SEX, AGE, VIEW, AP_PA));
         required.addAll(ChexpertClasses.ALL);
         BadRecords bad = BadRecords.of(options.skipBadRecords());
@@ -71,7 +71,7 @@ public final class ChexpertCsv {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("rows", rows);
         counts.put("lateral rows left out", lateral[0]);
-        return new Loaded<>(out, counts, bad);
+        return new LoadedRecords<>(out, counts, bad);
     }
 
     static ChexpertRecord parse(CsvRow row, Path base) {

@@ -3,8 +3,8 @@ package org.priorkit.data.chexpert;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.dataset.Record;
-import org.priorkit.data.ImageDatasetBuilder;
-import org.priorkit.data.ImageRecordDataset;
+import org.priorkit.data.image.ImageDatasetBuilder;
+import org.priorkit.data.image.ImageRecordDataset;
 
 import java.util.List;
 

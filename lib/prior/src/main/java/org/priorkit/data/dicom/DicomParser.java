@@ -17,7 +17,7 @@ import java.util.Set;
  * preamble whose first element is plainly DICOM; implicit and explicit VR little endian. Deflated and big
  * endian datasets are refused with an {@link UnsupportedDicomException}.
  */
-public final class DicomParser {
+final class DicomParser {
 
     private DicomParser() {}
 

@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * @param slope         RescaleSlope (1 when absent): modality value = stored * slope + intercept
  * @param intercept     RescaleIntercept (0 when absent)
  */
-public record PixelFormat(int rows, int columns, int frames, int bitsAllocated, int bitsStored, int highBit,
+record PixelFormat(int rows, int columns, int frames, int bitsAllocated, int bitsStored, int highBit,
                           boolean signed, String photometric, double slope, double intercept) {
 
     public PixelFormat {

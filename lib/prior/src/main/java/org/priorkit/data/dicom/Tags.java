@@ -1,7 +1,7 @@
 package org.priorkit.data.dicom;
 
 /** The few DICOM tags the reader uses, as (group << 16 | element). */
-public final class Tags {
+final class Tags {
 
     private Tags() {}
 

@@ -8,7 +8,7 @@ import java.util.Optional;
  * implicit and explicit VR little endian (native pixels) and baseline JPEG (handed to ImageIO).
  * The others are listed so that the error message can name them.
  */
-public enum TransferSyntax {
+enum TransferSyntax {
     IMPLICIT_VR_LITTLE_ENDIAN("1.2.840.10008.1.2", "Implicit VR Little Endian", true),
     EXPLICIT_VR_LITTLE_ENDIAN("1.2.840.10008.1.2.1", "Explicit VR Little Endian", true),
     DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN("1.2.840.10008.1.2.1.99", "Deflated Explicit VR Little Endian", false),

@@ -24,7 +24,7 @@ import javax.imageio.stream.ImageInputStream;
  * returns an image padded with gray; such a silently damaged image would poison training, so any
  * decoder warning is treated as an error here.
  */
-public final class ImageIoReader implements PixelReader {
+final class ImageIoReader implements PixelReader {
 
     @Override
     public GrayImage read(Path file) {

@@ -7,8 +7,9 @@ import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 
 /**
- * File to model input: read (by extension), resize bilinearly to {@code height x width},
- * normalise, and wrap as a {@code (1, H, W)} float array. Immutable and thread-safe.
+ * File to model input: read (by extension), resize to {@code height x width} ({@link Resize}, the
+ * antialiased filter pretraining uses, so every task sees the pixels pretraining saw), normalise,
+ * and wrap as a {@code (1, H, W)} float array. Immutable and thread-safe.
  *
  * <p>The resize ignores aspect ratio, as "resize 224" on the nearly square CXR crops does in the
  * paper's pipeline; random crops and flips belong to augmentation, not here.
@@ -48,7 +49,7 @@ public record ImageLoader(ImageSources sources, int height, int width, Normaliza
 
     /** Resizes and normalises an already read image. */
     public float[] prepare(GrayImage raw) {
-        return normalization.apply(Resize.bilinear(raw, height, width).pixels());
+        return normalization.apply(new Resize(height, width).apply(raw).pixels());
     }
 
     /** Resized, normalised image as a {@code (1, H, W)} float32 array on {@code manager}. */

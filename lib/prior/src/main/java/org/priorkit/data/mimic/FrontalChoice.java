@@ -9,7 +9,7 @@ import java.util.Optional;
  * runs (and two machines) train on the same pairs: PA before AP (PA films are taken standing and
  * are usually the better image), then the smallest dicom_id.
  */
-public final class FrontalChoice {
+final class FrontalChoice {
 
     private static final Comparator<MimicImage> ORDER = Comparator
             .comparing((MimicImage m) -> m.viewPosition().equals("PA") ? 0 : 1)

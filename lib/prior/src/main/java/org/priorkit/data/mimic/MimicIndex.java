@@ -2,7 +2,7 @@ package org.priorkit.data.mimic;
 
 import org.priorkit.data.BadRecords;
 import org.priorkit.data.DataFormatException;
-import org.priorkit.data.Loaded;
+import org.priorkit.data.LoadedRecords;
 import org.priorkit.data.csv.CsvTable;
 import org.priorkit.data.report.PriorText;
 import org.priorkit.data.report.ReportSections;
@@ -58,7 +58,7 @@ public final class MimicIndex {
 
     private MimicIndex() {}
 
-    public static Loaded<MimicPair> load(Options options) {
+    public static LoadedRecords<MimicPair> load(Options options) {
         MimicLayout layout = options.layout();
         BadRecords bad = BadRecords.of(options.skipBadRecords());
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -123,7 +123,7 @@ public final class MimicIndex {
         List<MimicPair> pairs = outcomes.stream().map(Outcome::pair).filter(Objects::nonNull).toList();
         counts.put("reports shorter than " + options.minSentences() + " sentences",
                 outcomes.stream().filter(o -> o.pair() == null).count());
-        return new Loaded<>(pairs, counts, bad);
+        return new LoadedRecords<>(pairs, counts, bad);
     }
 
     /** A study's result: its pair, or null when the report is too short (bad ones throw). */

@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Record;
-import org.priorkit.data.ImageDatasetBuilder;
-import org.priorkit.data.ImageRecordDataset;
+import org.priorkit.data.image.ImageDatasetBuilder;
+import org.priorkit.data.image.ImageRecordDataset;
 import org.priorkit.data.image.GrayImage;
 
 import java.util.Arrays;

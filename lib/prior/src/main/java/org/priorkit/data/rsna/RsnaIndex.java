@@ -2,7 +2,7 @@ package org.priorkit.data.rsna;
 
 import org.priorkit.data.BadRecords;
 import org.priorkit.data.DataFormatException;
-import org.priorkit.data.Loaded;
+import org.priorkit.data.LoadedRecords;
 import org.priorkit.data.csv.CsvRow;
 import org.priorkit.data.csv.CsvTable;
 
@@ -50,7 +50,7 @@ public final class RsnaIndex {
     private RsnaIndex() {}
 
     /** Reads the two CSVs in {@code dir} (the folder holding them and stage_2_train_images/). */
-    public static Loaded<RsnaRecord> load(Path dir, Options options) {
+    public static LoadedRecords<RsnaRecord> load(Path dir, Options options) {
         Path labels = dir.resolve(LABELS);
         BadRecords bad = BadRecords.of(options.skipBadRecords());
         Map<String, Rows> byPatient = new LinkedHashMap<>();
@@ -94,7 +94,7 @@ public final class RsnaIndex {
         counts.put("label rows", rows);
         counts.put("patients", (long) byPatient.size());
         counts.put("patients with pneumonia", out.stream().filter(r -> r.target() == 1).count());
-        return new Loaded<>(out, counts, bad);
+        return new LoadedRecords<>(out, counts, bad);
     }
 
     private static void addRow(CsvRow row, Map<String, Rows> byPatient) {

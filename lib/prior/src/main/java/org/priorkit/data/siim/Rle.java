@@ -82,6 +82,15 @@ public final class Rle {
         }
     }
 
+    /** Encodes a row-major boolean mask in SIIM's format, as the synthetic set's SIIM writer does. */
+    public static String encode(boolean[] mask, int height, int width) {
+        float[] values = new float[mask.length];
+        for (int i = 0; i < mask.length; i++) {
+            values[i] = mask[i] ? 1f : 0f;
+        }
+        return encode(values, height, width);
+    }
+
     /** Encodes a row-major mask (non-zero = inside) in SIIM's format; "-1" when empty. */
     public static String encode(float[] mask, int height, int width) {
         if (mask.length != height * width) {

@@ -2,7 +2,7 @@ package org.priorkit.data.siim;
 
 import org.priorkit.data.BadRecords;
 import org.priorkit.data.DataFormatException;
-import org.priorkit.data.Loaded;
+import org.priorkit.data.LoadedRecords;
 import org.priorkit.data.csv.CsvTable;
 
 import java.io.IOException;
@@ -50,7 +50,7 @@ public final class SiimIndex {
     private SiimIndex() {}
 
     /** Reads {@code dir}/train-rle.csv and locates images in {@code dir}/dicom-images-train. */
-    public static Loaded<SiimRecord> load(Path dir, Options options) {
+    public static LoadedRecords<SiimRecord> load(Path dir, Options options) {
         Path csv = dir.resolve(CSV);
         BadRecords bad = BadRecords.of(options.skipBadRecords());
         Map<String, List<String>> rowsOf = new LinkedHashMap<>();
@@ -86,7 +86,7 @@ public final class SiimIndex {
         counts.put("images in CSV", (long) rowsOf.size());
         counts.put("image files on disk", (long) files.size());
         counts.put("images with pneumothorax", out.stream().filter(SiimRecord::positive).count());
-        return new Loaded<>(out, counts, bad);
+        return new LoadedRecords<>(out, counts, bad);
     }
 
     /** ImageId -> file, for every {@code *.ext} below {@code root} (study/series/ImageId.dcm). */

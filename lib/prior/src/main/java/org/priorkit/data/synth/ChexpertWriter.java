@@ -47,9 +47,9 @@ final class ChexpertWriter {
 
     static Result write(SyntheticConfig cfg, Path root) throws IOException {
         FindingType[] designated = designate(cfg);
-        int[] trainPatient = patients(cfg.chexpertTrain(), new SplittableRandom(Seeds.of(cfg.seed(), Seeds.PLAN, 2)), 0);
+        int[] trainPatient = patients(cfg.chexpertTrain(), new SplittableRandom(RandomStreams.of(cfg.seed(), RandomStreams.PLAN, 2)), 0);
         int firstValid = cfg.chexpertTrain() == 0 ? 1 : trainPatient[2 * cfg.chexpertTrain() - 2] + 1;
-        int[] validPatient = patients(cfg.chexpertValid(), new SplittableRandom(Seeds.of(cfg.seed(), Seeds.PLAN, 3)),
+        int[] validPatient = patients(cfg.chexpertValid(), new SplittableRandom(RandomStreams.of(cfg.seed(), RandomStreams.PLAN, 3)),
                 firstValid - 1);
         List<Row> train = Parallel.map(cfg.chexpertTrain(), i -> row(cfg, root, "train", i, trainPatient,
                 designated[i]));
@@ -72,7 +72,7 @@ final class ChexpertWriter {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        SplittableRandom rng = new SplittableRandom(Seeds.of(cfg.seed(), Seeds.PLAN, 4));
+        SplittableRandom rng = new SplittableRandom(RandomStreams.of(cfg.seed(), RandomStreams.PLAN, 4));
         for (int i = n - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1), t = order[i];
             order[i] = order[j];
@@ -104,15 +104,15 @@ final class ChexpertWriter {
     private static Row row(SyntheticConfig cfg, Path root, String split, int i, int[] patients,
                            FindingType single) throws IOException {
         boolean train = split.equals("train");
-        long seed = Seeds.of(cfg.seed(), train ? Seeds.CHEXPERT_TRAIN : Seeds.CHEXPERT_VALID, i);
+        long seed = RandomStreams.of(cfg.seed(), train ? RandomStreams.CHEXPERT_TRAIN : RandomStreams.CHEXPERT_VALID, i);
         SplittableRandom rng = new SplittableRandom(seed);
         StudyCase c = single != null ? CaseSampler.single(rng, cfg, single) : CaseSampler.general(rng, cfg, train);
         Map<ChexpertLabel, Double> labels = train
-                ? ReportWriter.write(c, new SplittableRandom(Seeds.of(seed, 1, 0)), true).labels()
+                ? ReportWriter.write(c, new SplittableRandom(RandomStreams.of(seed, 1, 0)), true).labels()
                 : consensus(c);
         String rel = String.format(java.util.Locale.ROOT, "%s/patient%05d/study%d/view1_frontal.jpg", split,
                 patients[2 * i], patients[2 * i + 1]);
-        RenderedImage img = ImageRenderer.render(c, cfg.imageSize(), cfg.difficulty(), Seeds.of(seed, 0, 0));
+        RenderedImage img = ImageRenderer.render(c, cfg.imageSize(), cfg.difficulty(), RandomStreams.of(seed, 0, 0));
         Jpeg.write(root.resolve(ROOT).resolve(SMALL).resolve(rel), img.pixels(), cfg.imageSize());
         List<String> fields = new ArrayList<>(List.of(SMALL + "/" + rel, c.sex(), "" + c.age(), "Frontal", c.view()));
         for (ChexpertLabel l : ChexpertLabel.CHEXPERT_ORDER) {

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * <p>Difficulty d in [0, 1] lowers finding contrast (1.3 - 0.7 d), raises noise (sigma 0.012 + 0.045 d of
  * full range) and widens exposure variation; {@link Anatomy#sample} widens anatomical variation with d.
  */
-public final class ImageRenderer {
+final class ImageRenderer {
 
     private static final int GAMMA_STEPS = 4096;
 
@@ -22,11 +22,11 @@ public final class ImageRenderer {
     public static RenderedImage render(StudyCase c, int size, double difficulty, long seed) {
         Anatomy anatomy = FindingPainter.adjust(c.anatomy(), c.findings());
         PatientFrame frame = PatientFrame.of(anatomy, size);
-        Layers layers = AnatomyPainter.paint(anatomy, frame, new SplittableRandom(Seeds.of(seed, 1, 0)));
+        Layers layers = AnatomyPainter.paint(anatomy, frame, new SplittableRandom(RandomStreams.of(seed, 1, 0)));
         double contrast = 1.3 - 0.7 * difficulty;
         List<Finding> findings = new ArrayList<>();
         for (int k = 0; k < c.findings().size(); k++) {
-            SplittableRandom rng = new SplittableRandom(Seeds.of(seed, 2, k));
+            SplittableRandom rng = new SplittableRandom(RandomStreams.of(seed, 2, k));
             findings.add(FindingPainter.paint(c.findings().get(k), anatomy, frame, layers, contrast, rng));
         }
         DevicePainter.paint(c, anatomy, frame, layers.density());
@@ -35,7 +35,7 @@ public final class ImageRenderer {
             image[i] = layers.density()[i] + layers.markings()[i] * layers.lung()[i];
         }
         image = blur(image, size, Math.max(1, size / 160));
-        byte[] pixels = expose(image, size, difficulty, c.view(), new SplittableRandom(Seeds.of(seed, 3, 0)));
+        byte[] pixels = expose(image, size, difficulty, c.view(), new SplittableRandom(RandomStreams.of(seed, 3, 0)));
         return new RenderedImage(size, pixels, List.copyOf(findings), anatomy);
     }
 

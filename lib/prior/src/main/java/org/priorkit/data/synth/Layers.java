@@ -8,7 +8,7 @@ package org.priorkit.data.synth;
  * @param lung     how much of each pixel is aerated lung, in [0, 1]
  * @param markings vessel markings, visible only where there is aerated lung
  */
-public record Layers(int size, float[] density, float[] lung, float[] markings) {
+record Layers(int size, float[] density, float[] lung, float[] markings) {
 
     /** Empty canvases. */
     public static Layers blank(int size) {

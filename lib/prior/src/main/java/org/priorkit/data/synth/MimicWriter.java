@@ -75,7 +75,7 @@ final class MimicWriter {
 
     /** Groups studies into subjects and subjects into splits, sequentially from one seeded stream. */
     private static List<Plan> plan(SyntheticConfig cfg) {
-        SplittableRandom rng = new SplittableRandom(Seeds.of(cfg.seed(), Seeds.PLAN, 1));
+        SplittableRandom rng = new SplittableRandom(RandomStreams.of(cfg.seed(), RandomStreams.PLAN, 1));
         List<Plan> plans = new ArrayList<>();
         int subjects = -1;
         String split = "train";
@@ -92,10 +92,10 @@ final class MimicWriter {
     }
 
     private static Written study(SyntheticConfig cfg, Path root, int k, Plan p) throws IOException {
-        long seed = Seeds.of(cfg.seed(), Seeds.MIMIC, k);
+        long seed = RandomStreams.of(cfg.seed(), RandomStreams.MIMIC, k);
         SplittableRandom rng = new SplittableRandom(seed);
         StudyCase c = CaseSampler.general(rng, cfg, true);
-        SplittableRandom words = new SplittableRandom(Seeds.of(cfg.seed(), Seeds.REPORT, k));
+        SplittableRandom words = new SplittableRandom(RandomStreams.of(cfg.seed(), RandomStreams.REPORT, k));
         Report report = ReportWriter.write(c, words, words.nextDouble() >= 0.05);
         String subject = "p" + p.subjectId();
         String folder = "p" + subject.substring(1, 3) + "/" + subject + "/s" + p.studyId();
@@ -122,7 +122,7 @@ final class MimicWriter {
             String view = views.get(j);
             String dicomId = Ids.mimicDicom(cfg.seed(), 4L * k + j);
             String rel = JPG_ROOT + "/files/" + folder + "/" + dicomId + ".jpg";
-            long imageSeed = Seeds.of(seed, 0, j);
+            long imageSeed = RandomStreams.of(seed, 0, j);
             boolean frontal = view.equals("PA") || view.equals("AP");
             List<Finding> drawn = null;
             byte[] pixels;

@@ -8,7 +8,7 @@ package org.priorkit.data.synth;
  * @param x    frame x of each pixel (towards the image's right = patient's left)
  * @param y    frame y of each pixel (down)
  */
-public record PatientFrame(int size, float[] x, float[] y, double centreX, double centreY, double scale,
+record PatientFrame(int size, float[] x, float[] y, double centreX, double centreY, double scale,
                            double cos, double sin) {
 
     /** Places {@code a}'s chest on a {@code size x size} image. */

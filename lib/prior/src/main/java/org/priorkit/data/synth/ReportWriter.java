@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * <p>Labels are read off what was written, as the CheXpert labeler does on real reports: a positive
  * sentence gives 1.0, a hedged one ("possible ...") -1.0, a negation 0.0, and silence leaves a blank.
  */
-public final class ReportWriter {
+final class ReportWriter {
 
     private static final String[] INDICATIONS = {
         "shortness of breath.", "cough and fever, evaluate for pneumonia.", "chest pain.",

@@ -34,7 +34,7 @@ final class RsnaWriter {
 
     static Result write(SyntheticConfig cfg, Path root) throws IOException {
         boolean[] positive = Shuffle.exactly(cfg.rsnaImages(), cfg.rsnaPositiveFraction(),
-                new SplittableRandom(Seeds.of(cfg.seed(), Seeds.PLAN, 5)));
+                new SplittableRandom(RandomStreams.of(cfg.seed(), RandomStreams.PLAN, 5)));
         Files.createDirectories(root.resolve(ROOT).resolve("stage_2_train_images"));
         List<Written> done = Parallel.map(cfg.rsnaImages(), i -> image(cfg, root, i, positive[i]));
         List<String> labels = new ArrayList<>(List.of(LABELS_HEADER)), classes = new ArrayList<>(List.of(CLASS_HEADER));
@@ -54,11 +54,11 @@ final class RsnaWriter {
     /** The case and pixels of RSNA image {@code i} (tests re-draw it to check the files). */
     static RenderedImage render(SyntheticConfig cfg, int i, boolean positive) {
         return ImageRenderer.render(caseOf(cfg, i, positive), cfg.imageSize(), cfg.difficulty(),
-                Seeds.of(Seeds.of(cfg.seed(), Seeds.RSNA, i), 0, 0));
+                RandomStreams.of(RandomStreams.of(cfg.seed(), RandomStreams.RSNA, i), 0, 0));
     }
 
     static StudyCase caseOf(SyntheticConfig cfg, int i, boolean positive) {
-        return CaseSampler.rsna(new SplittableRandom(Seeds.of(cfg.seed(), Seeds.RSNA, i)), cfg, positive);
+        return CaseSampler.rsna(new SplittableRandom(RandomStreams.of(cfg.seed(), RandomStreams.RSNA, i)), cfg, positive);
     }
 
     private static Written image(SyntheticConfig cfg, Path root, int i, boolean positive) throws IOException {

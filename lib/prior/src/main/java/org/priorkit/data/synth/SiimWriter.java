@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.priorkit.data.dicom.DicomWriter;
+import org.priorkit.data.siim.Rle;
 
 /**
  * Writes the SIIM-ACR Pneumothorax layout:
@@ -33,7 +34,7 @@ final class SiimWriter {
 
     static Result write(SyntheticConfig cfg, Path root) throws IOException {
         boolean[] positive = Shuffle.exactly(cfg.siimImages(), cfg.siimPositiveFraction(),
-                new SplittableRandom(Seeds.of(cfg.seed(), Seeds.PLAN, 6)));
+                new SplittableRandom(RandomStreams.of(cfg.seed(), RandomStreams.PLAN, 6)));
         List<Written> done = Parallel.map(cfg.siimImages(), i -> image(cfg, root, i, positive[i]));
         List<String> rows = new ArrayList<>(List.of(HEADER));
         List<JsonObject> truth = new ArrayList<>();
@@ -48,13 +49,13 @@ final class SiimWriter {
     }
 
     static StudyCase caseOf(SyntheticConfig cfg, int i, boolean positive) {
-        return CaseSampler.siim(new SplittableRandom(Seeds.of(cfg.seed(), Seeds.SIIM, i)), cfg, positive);
+        return CaseSampler.siim(new SplittableRandom(RandomStreams.of(cfg.seed(), RandomStreams.SIIM, i)), cfg, positive);
     }
 
     /** The pixels and truth of SIIM image {@code i} (tests re-draw it to check the files). */
     static RenderedImage render(SyntheticConfig cfg, int i, boolean positive) {
         return ImageRenderer.render(caseOf(cfg, i, positive), cfg.imageSize(), cfg.difficulty(),
-                Seeds.of(Seeds.of(cfg.seed(), Seeds.SIIM, i), 0, 0));
+                RandomStreams.of(RandomStreams.of(cfg.seed(), RandomStreams.SIIM, i), 0, 0));
     }
 
     private static Written image(SyntheticConfig cfg, Path root, int i, boolean positive) throws IOException {
@@ -65,7 +66,7 @@ final class SiimWriter {
         String rel = ROOT + "/dicom-images-train/" + study + "/" + series + "/" + imageId + ".dcm";
         Path file = root.resolve(rel);
         Files.createDirectories(file.getParent());
-        boolean mono1 = new SplittableRandom(Seeds.of(cfg.seed(), Seeds.SIIM, i) + 1).nextDouble()
+        boolean mono1 = new SplittableRandom(RandomStreams.of(cfg.seed(), RandomStreams.SIIM, i) + 1).nextDouble()
                 < cfg.siimMonochrome1Fraction();
         String patient = Ids.uuid(cfg.seed(), 1_000_000L + i);
         DicomWriter.write(file, new DicomWriter.Header(patient, patient, c.sex().substring(0, 1),
@@ -74,7 +75,7 @@ final class SiimWriter {
         List<String> rows = new ArrayList<>();
         for (Finding f : img.findings()) {
             if (f.spec().type() == FindingType.PNEUMOTHORAX && f.box() != null) {
-                rows.add(imageId + ", " + Rle.encode(f.mask(), img.size()) + "\n");
+                rows.add(imageId + ", " + Rle.encode(f.mask(), img.size(), img.size()) + "\n");
             }
         }
         boolean target = !rows.isEmpty();

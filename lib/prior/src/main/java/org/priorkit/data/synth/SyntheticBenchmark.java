@@ -31,7 +31,7 @@ public final class SyntheticBenchmark {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime(), t0 = System.nanoTime();
         List<Integer> bytes = Parallel.map(n, i -> {
-            StudyCase c = CaseSampler.general(new SplittableRandom(Seeds.of(cfg.seed(), Seeds.MIMIC, i)), cfg, true);
+            StudyCase c = CaseSampler.general(new SplittableRandom(RandomStreams.of(cfg.seed(), RandomStreams.MIMIC, i)), cfg, true);
             RenderedImage img = ImageRenderer.render(c, size, cfg.difficulty(), i);
             return Jpeg.encode(img.pixels(), size).length;
         });

@@ -1,7 +1,7 @@
 package org.priorkit.tasks.classification;
 
 import ai.djl.ndarray.NDManager;
-import org.priorkit.device.Devices;
+import org.priorkit.config.PriorConfig;
 import org.priorkit.data.chexpert.ChexpertClasses;
 import org.priorkit.data.chexpert.ChexpertRecord;
 import org.priorkit.data.chexpert.LabelPolicy;
@@ -9,10 +9,11 @@ import org.priorkit.data.rsna.RsnaRecord;
 import org.priorkit.data.split.PatientSplitter;
 import org.priorkit.data.split.SplitRatios;
 import org.priorkit.data.split.Splits;
+import org.priorkit.device.Devices;
 import org.priorkit.metrics.Auroc;
+import org.priorkit.pretrain.TaskModel;
 import org.priorkit.tasks.FrozenFeatures;
 import org.priorkit.tasks.TaskData;
-import org.priorkit.tasks.TaskModel;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ public final class ClassificationTask {
             throws IOException {
         long t0 = System.nanoTime();
         try (NDManager manager = NDManager.newBaseManager(Devices.current())) {
-            TaskModel model = TaskModel.open(checkpoint, dataRoot, config.preset(), manager);
+            TaskModel model = TaskModel.open(checkpoint, dataRoot, PriorConfig.preset(config.preset()), manager);
             return run(model, new TaskData(dataRoot), config, manager,
                     new FrozenFeatures(model.model(), config.batchSize(), manager), t0);
         }

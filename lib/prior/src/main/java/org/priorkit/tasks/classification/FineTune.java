@@ -8,13 +8,13 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import org.priorkit.data.image.ImageLoader;
 import org.priorkit.model.PriorModel;
 import org.priorkit.nn.StateDict;
 import org.priorkit.tasks.FeatureExtractor;
 import org.priorkit.train.AdamW;
+import org.priorkit.train.TrainStep;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -113,15 +113,14 @@ public final class FineTune {
                         System.arraycopy(r.targets(), 0, y, k * c, c);
                     }
                     try (NDManager step = m.newSubManager()) {
-                        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                            AdamW.zeroGradients(all);
-                            NDArray x = FeatureExtractor.batch(step, files, loader); // (B, 1, H, W)
-                            NDArray global = model.imageEncoder().forward(ps, new NDList(x), true).get(0); // (B, D)
-                            NDArray logits = head.forward(ps, new NDList(global), true).singletonOrThrow(); // (B, C)
-                            gc.backward(SigmoidBce.loss(logits, step.create(y, new Shape(b, c))));
-                        }
-                        encoderOpt.update(encoder, o.encoderLr()); // outside the collector: no graph for the update
-                        headOpt.update(headParams, o.headLr());
+                        NDArray x = FeatureExtractor.batch(step, files, loader); // (B, 1, H, W)
+                        NDArray targets = step.create(y, new Shape(b, c)); // (B, C)
+                        TrainStep.run(List.of(new TrainStep.Group(encoder, encoderOpt, o.encoderLr()),
+                                new TrainStep.Group(headParams, headOpt, o.headLr())), () -> {
+                                    NDArray global = model.imageEncoder().forward(ps, new NDList(x), true).get(0); // (B, D)
+                                    NDArray logits = head.forward(ps, new NDList(global), true).singletonOrThrow(); // (B, C)
+                                    return SigmoidBce.loss(logits, targets);
+                                }, "fine-tuning epoch " + epoch);
                     }
                 }
                 double valLoss = val.isEmpty() ? Double.NaN

@@ -7,11 +7,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import org.priorkit.nn.StateDict;
 import org.priorkit.train.AdamW;
+import org.priorkit.train.TrainStep;
 
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -144,14 +145,11 @@ public final class LinearProbe {
                         yb[k] = yTrain[idx[start + k]];
                     }
                     try (NDManager step = m.newSubManager()) {
-                        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                            AdamW.zeroGradients(params);
-                            NDArray x = step.create(flat(xb, mean, std), new Shape(b, d)); // (B, D)
-                            NDArray y = step.create(flat(yb, null, null), new Shape(b, c)); // (B, C)
-                            NDArray logits = linear.forward(ps, new NDList(x), true).singletonOrThrow(); // (B, C)
-                            gc.backward(SigmoidBce.loss(logits, y));
-                        }
-                        adamw.update(params, o.learningRate()); // outside the collector: no graph for the update
+                        NDArray x = step.create(flat(xb, mean, std), new Shape(b, d)); // (B, D)
+                        NDArray y = step.create(flat(yb, null, null), new Shape(b, c)); // (B, C)
+                        TrainStep.run(List.of(new TrainStep.Group(params, adamw, o.learningRate())),
+                                () -> SigmoidBce.loss(linear.forward(ps, new NDList(x), true).singletonOrThrow(), y),
+                                "linear probe epoch " + epoch);
                     }
                 }
                 if (xv == null) {

@@ -6,15 +6,16 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.translate.Batchifier;
+import org.priorkit.nn.StateDict;
 import org.priorkit.train.AdamW;
 import org.priorkit.train.BatchLoader;
 import org.priorkit.train.LearningRateSchedule;
 import org.priorkit.train.SampleSource;
+import org.priorkit.train.ScopedBatch;
 import org.priorkit.train.Seeds;
-import org.priorkit.nn.StateDict;
+import org.priorkit.train.TrainStep;
 import org.priorkit.vision.ResNet;
 
 import java.util.ArrayList;
@@ -64,16 +65,16 @@ public final class DenseTrainer {
         }
     }
 
-    /** A task's loss for one batch: the encoder maps [C2..C5] and the batch [images, labels...]. */
+    /** A task's loss for one batch: the encoder maps [C2..C5] of its images, and the batch with its targets. */
     @FunctionalInterface
-    public interface StepLoss {
-        NDArray loss(ParameterStore ps, NDList maps, NDList batch);
+    public interface StepLoss<B> {
+        NDArray loss(ParameterStore ps, NDList maps, B batch);
     }
 
-    /** Called once per evaluation batch: its first row index and the stacked arrays. */
+    /** Called once per evaluation batch: its first row index and the batch. */
     @FunctionalInterface
-    public interface BatchVisitor {
-        void visit(int first, NDList batch, NDManager manager);
+    public interface BatchVisitor<B> {
+        void visit(int first, B batch, NDManager manager);
     }
 
     private DenseTrainer() {}
@@ -83,7 +84,8 @@ public final class DenseTrainer {
      *
      * @return the loss of every step
      */
-    public static List<Float> train(ResNet backbone, Block head, SampleSource data, Settings s, StepLoss loss,
+    public static <B extends DenseBatch> List<Float> train(ResNet backbone, Block head, SampleSource<B> data,
+                                                           Settings s, StepLoss<B> loss,
                                     NDManager manager) {
         if (data.size() < 1) {
             throw new IllegalArgumentException("no training images");
@@ -95,24 +97,24 @@ public final class DenseTrainer {
         List<Float> losses = new ArrayList<>(s.steps());
         // Optimizer moments and any batch still prefetched when training stops live in this scope.
         try (NDManager scope = manager.newSubManager();
-             BatchLoader loader = new BatchLoader(data, scope, batch, 1, 2)) {
+             BatchLoader<B> loader = new BatchLoader<>(data, scope, batch, 1, 2)) {
             AdamW headOpt = new AdamW(scope, s.weightDecay());
             AdamW encoderOpt = new AdamW(scope, s.weightDecay());
             int step = 0;
             for (long epoch = 0; step < s.steps(); epoch++) {
-                for (BatchLoader.Loaded b : loader.epoch(s.seed(), 0, epoch, 0)) {
+                for (ScopedBatch<B> b : loader.epoch(s.seed(), 0, epoch, 0)) {
                     try (b) {
-                        float value = step(backbone, headParams, encoderParams, b, s, loss, Seeds.mix(s.seed(), step));
-                        if (!Float.isFinite(value)) {
-                            throw new IllegalStateException("the task loss is " + value + " at step " + step
-                                    + " (" + s.mode().label() + " encoder): lower the learning rate");
-                        }
-                        losses.add(value);
                         double lr = LearningRateSchedule.at(step, s.steps(), warmup, s.lr());
-                        headOpt.update(headParams, lr);
+                        List<TrainStep.Group> groups = new ArrayList<>();
+                        groups.add(new TrainStep.Group(headParams, headOpt, lr));
                         if (s.mode().trainsEncoder() && s.encoderLrFactor() > 0) {
-                            encoderOpt.update(encoderParams, lr * s.encoderLrFactor());
+                            groups.add(new TrainStep.Group(encoderParams, encoderOpt, lr * s.encoderLrFactor()));
                         }
+                        Engine.getInstance().setRandomSeed((int) Seeds.mix(s.seed(), step));
+                        ParameterStore ps = new ParameterStore(b.manager(), false);
+                        losses.add(TrainStep.run(groups, () -> loss.loss(ps,
+                                Encoders.features(ps, backbone, b.batch().images(), s.mode(), true), b.batch()),
+                                "step " + step + " (" + s.mode().label() + " encoder)"));
                     }
                     if (++step >= s.steps()) {
                         break;
@@ -123,34 +125,12 @@ public final class DenseTrainer {
         return losses;
     }
 
-    /** Forward, loss, backward for one batch; returns the loss value. */
-    private static float step(ResNet backbone, Map<String, Parameter> headParams, Map<String, Parameter> encoderParams,
-                              BatchLoader.Loaded b, Settings s, StepLoss loss, long stepSeed) {
-        Engine.getInstance().setRandomSeed((int) stepSeed);
-        ParameterStore ps = new ParameterStore(b.manager(), false);
-        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            // DJL accumulates gradients across collectors: zero them, but only the trained parameters'.
-            // collector.zeroGradients() walks every array of the process, which in a notebook holding a
-            // few models made each step of a 64 px run take over a second.
-            AdamW.zeroGradients(headParams);
-            if (s.mode().trainsEncoder()) {
-                AdamW.zeroGradients(encoderParams);
-            }
-            NDList maps = Encoders.features(ps, backbone, b.batch().get(0), s.mode(), true);
-            NDArray value = loss.loss(ps, maps, b.batch());
-            float v = value.getFloat();
-            if (Float.isFinite(v)) {
-                collector.backward(value);
-            }
-            return v;
-        }
-    }
-
     /**
      * Visits {@code data} in order, {@code batchSize} rows at a time (the last batch may be
      * smaller), each batch in its own sub-manager closed after the visit. For evaluation.
      */
-    public static void forEachBatch(SampleSource data, int batchSize, NDManager manager, BatchVisitor visitor) {
+    public static <B> void forEachBatch(SampleSource<B> data, int batchSize, NDManager manager,
+                                        BatchVisitor<B> visitor) {
         int n = Math.toIntExact(data.size());
         for (int first = 0; first < n; first += batchSize) {
             try (NDManager sub = manager.newSubManager()) {
@@ -161,7 +141,7 @@ public final class DenseTrainer {
                 }
                 NDList stacked = Batchifier.STACK.batchify(rows);
                 stacked.attach(sub);
-                visitor.visit(first, stacked, sub);
+                visitor.visit(first, data.batch(stacked), sub);
             }
         }
     }

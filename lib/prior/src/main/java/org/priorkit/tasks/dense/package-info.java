@@ -5,10 +5,10 @@
  * <h2>Design notes</h2>
  * <ul>
  *   <li>{@link org.priorkit.tasks.dense.Encoders}: a dense task gets a whole
- *       {@link org.priorkit.model.PriorModel} (random for the ablation's "random-init" rung, or loaded
- *       strictly from a run folder / .ckpt) and uses only its ResNet's C2..C5 maps. Frozen mode runs the
- *       ResNet in inference mode and cuts its maps from the gradient graph, so neither weights nor
- *       BatchNorm statistics can move.</li>
+ *       {@link org.priorkit.model.PriorModel} from {@link org.priorkit.pretrain.TaskModel} (random
+ *       for the ablation's "random-init" rung, or loaded strictly from a run folder / .ckpt) and uses only
+ *       its ResNet's C2..C5 maps. Frozen mode runs the ResNet in inference mode and cuts its maps from the
+ *       gradient graph, so neither weights nor BatchNorm statistics can move.</li>
  *   <li>{@link org.priorkit.tasks.dense.UNetDecoder}: upsample x2, concatenate the skip, two
  *       conv-BN-ReLU, from C5 down to stride 4; widths default to the skip's channels, so the decoder
  *       scales with the encoder (tiny preset 16/32/64, ResNet-50 256/512/1024) instead of being

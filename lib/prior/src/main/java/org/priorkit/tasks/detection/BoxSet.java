@@ -18,7 +18,7 @@ import java.util.List;
  * with boxes in pixels of the resized image, padded to M rows of -1, and h x w = H/4 x W/4. Targets
  * are encoded here, on the loader threads, so the training step only runs the network.
  */
-public final class BoxSet implements SampleSource {
+public final class BoxSet implements SampleSource<DetectionBatch> {
 
     private final List<RsnaRecord> records;
     private final RsnaDataset dataset;
@@ -44,6 +44,11 @@ public final class BoxSet implements SampleSource {
     @Override
     public long size() {
         return records.size();
+    }
+
+    @Override
+    public DetectionBatch batch(NDList stacked) {
+        return DetectionBatch.of(stacked);
     }
 
     @Override

@@ -8,12 +8,13 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
-import org.priorkit.device.Devices;
 import org.priorkit.config.PriorConfig;
 import org.priorkit.data.image.GrayImage;
 import org.priorkit.data.image.Normalization;
+import org.priorkit.device.Devices;
 import org.priorkit.metrics.DetectionMap;
 import org.priorkit.model.PriorModel;
+import org.priorkit.pretrain.TaskModel;
 import org.priorkit.tasks.dense.DenseTrainer;
 import org.priorkit.tasks.dense.Encoders;
 import org.priorkit.vision.ResNet;
@@ -51,13 +52,13 @@ public final class Detection {
 
     /**
      * The entry the CLI and scripts call: the encoder of a pretraining run (a run folder or a .ckpt),
-     * or a randomly initialised tiny-preset model when {@code runDirOrNull} is null.
+     * or a randomly initialised model of the config's preset (seeded by the config's seed) when
+     * {@code runDirOrNull} is null.
      */
     public static DetectionResult run(Path dataRoot, Path runDirOrNull, DetectionConfig config) throws IOException {
         try (NDManager manager = NDManager.newBaseManager(Devices.current())) {
-            PriorModel model = runDirOrNull == null
-                    ? Encoders.random(PriorConfig.tiny().withSeed(config.seed()), manager)
-                    : Encoders.load(runDirOrNull, manager);
+            PriorModel model = TaskModel.open(runDirOrNull, dataRoot,
+                    PriorConfig.preset(config.preset()).withSeed(config.seed()), manager).model();
             return run(model, dataRoot, config, manager);
         }
     }
@@ -90,7 +91,7 @@ public final class Detection {
         CenterNetLoss loss = config.loss();
         long tt = System.nanoTime();
         List<Float> losses = DenseTrainer.train(backbone, head, data.train(), config.trainer(),
-                (ps, maps, b) -> loss.compute(head.forward(ps, maps, true), b.get(2), b.get(3), b.get(4), b.get(5)),
+                (ps, maps, b) -> loss.compute(head.forward(ps, maps, true), b.heatmap(), b.boxSize(), b.offset(), b.centres()),
                 manager);
         double trainSeconds = (System.nanoTime() - tt) / 1e9;
 
@@ -144,19 +145,19 @@ public final class Detection {
         List<GrayImage> images = new ArrayList<>();
         DenseTrainer.forEachBatch(set, config.evalBatchSize(), manager, (first, batch, m) -> {
             ParameterStore ps = new ParameterStore(m, false);
-            NDArray x = batch.get(0);                                                     // (b, 1, H, W)
+            NDArray x = batch.images();                                                   // (b, 1, H, W)
             NDList out = head.forward(ps, Encoders.features(ps, backbone, x, config.mode(), false), false);
             float[] heat = Activation.sigmoid(out.get(0)).toFloatArray();                 // (b, 1, h, w)
             float[] size = out.get(1).toFloatArray();                                     // (b, 2, h, w)
             float[] offset = out.get(2).toFloatArray();                                   // (b, 2, h, w)
-            float[] truthFlat = batch.get(1).toFloatArray();                              // (b, M, 4)
+            float[] truthFlat = batch.boxes().toFloatArray();                             // (b, M, 4)
             int b = (int) x.getShape().get(0);
             int imageH = (int) x.getShape().get(2);
             int imageW = (int) x.getShape().get(3);
             int mapH = (int) out.get(0).getShape().get(2);
             int mapW = (int) out.get(0).getShape().get(3);
             int cells = mapH * mapW;
-            int maxBoxes = (int) batch.get(1).getShape().get(1);
+            int maxBoxes = (int) batch.boxes().getShape().get(1);
             float[] pixels = first < keepImages ? x.toFloatArray() : null;
             for (int i = 0; i < b; i++) {
                 CenterNetDecoder.Detections d = decoder.decode(

@@ -25,15 +25,16 @@ import org.priorkit.tasks.dense.EncoderMode;
  * @param evalBatchSize   images per evaluation batch
  * @param examples        test images kept with their boxes for the notebooks
  * @param seed            split, fraction, initialisation, batch order
+ * @param preset          model preset of a random-init run (ignored when a checkpoint is given)
  */
 public record DetectionConfig(EncoderMode mode, DataFraction fraction, boolean positivesOnly, int imageSize,
                               int batchSize, int steps, double lr, double encoderLrFactor, double weightDecay,
                               double sizeWeight, double offsetWeight, int topK, double nmsIou, double scoreThreshold,
-                              int evalBatchSize, int examples, long seed) {
+                              int evalBatchSize, int examples, long seed, String preset) {
 
     public DetectionConfig {
-        if (mode == null || fraction == null) {
-            throw new IllegalArgumentException("mode and fraction are required");
+        if (mode == null || fraction == null || preset == null) {
+            throw new IllegalArgumentException("mode, fraction and preset are required");
         }
         if (imageSize != 0 && (imageSize < 32 || imageSize % 32 != 0)) {
             throw new IllegalArgumentException("imageSize must be 0 (the encoder's) or a multiple of 32, got " + imageSize);
@@ -59,7 +60,7 @@ public record DetectionConfig(EncoderMode mode, DataFraction fraction, boolean p
      */
     public static DetectionConfig defaults() {
         return new DetectionConfig(EncoderMode.FROZEN, DataFraction.ALL, true, 128, 16, 120, 6e-3, 1.0, 1e-4,
-                0.4, 1.0, 20, 0.5, Double.NaN, 32, 4, 42);
+                0.4, 1.0, 20, 0.5, Double.NaN, 32, 4, 42, "tiny");
     }
 
     public DenseTrainer.Settings trainer() {
@@ -76,44 +77,49 @@ public record DetectionConfig(EncoderMode mode, DataFraction fraction, boolean p
 
     public DetectionConfig withMode(EncoderMode m) {
         return new DetectionConfig(m, fraction, positivesOnly, imageSize, batchSize, steps, lr, encoderLrFactor,
-                weightDecay, sizeWeight, offsetWeight, topK, nmsIou, scoreThreshold, evalBatchSize, examples, seed);
+                weightDecay, sizeWeight, offsetWeight, topK, nmsIou, scoreThreshold, evalBatchSize, examples, seed, preset);
     }
 
     public DetectionConfig withFraction(DataFraction f) {
         return new DetectionConfig(mode, f, positivesOnly, imageSize, batchSize, steps, lr, encoderLrFactor,
-                weightDecay, sizeWeight, offsetWeight, topK, nmsIou, scoreThreshold, evalBatchSize, examples, seed);
+                weightDecay, sizeWeight, offsetWeight, topK, nmsIou, scoreThreshold, evalBatchSize, examples, seed, preset);
     }
 
     public DetectionConfig withPositivesOnly(boolean p) {
         return new DetectionConfig(mode, fraction, p, imageSize, batchSize, steps, lr, encoderLrFactor,
-                weightDecay, sizeWeight, offsetWeight, topK, nmsIou, scoreThreshold, evalBatchSize, examples, seed);
+                weightDecay, sizeWeight, offsetWeight, topK, nmsIou, scoreThreshold, evalBatchSize, examples, seed, preset);
     }
 
     public DetectionConfig withImageSize(int s) {
         return new DetectionConfig(mode, fraction, positivesOnly, s, batchSize, steps, lr, encoderLrFactor,
-                weightDecay, sizeWeight, offsetWeight, topK, nmsIou, scoreThreshold, evalBatchSize, examples, seed);
+                weightDecay, sizeWeight, offsetWeight, topK, nmsIou, scoreThreshold, evalBatchSize, examples, seed, preset);
     }
 
     /** Steps and batch size together (the two knobs of a time budget). */
     public DetectionConfig withSteps(int newSteps, int newBatchSize) {
         return new DetectionConfig(mode, fraction, positivesOnly, imageSize, newBatchSize, newSteps, lr,
                 encoderLrFactor, weightDecay, sizeWeight, offsetWeight, topK, nmsIou, scoreThreshold, evalBatchSize,
-                examples, seed);
+                examples, seed, preset);
     }
 
     public DetectionConfig withLearningRate(double newLr, double newEncoderLrFactor) {
         return new DetectionConfig(mode, fraction, positivesOnly, imageSize, batchSize, steps, newLr,
                 newEncoderLrFactor, weightDecay, sizeWeight, offsetWeight, topK, nmsIou, scoreThreshold, evalBatchSize,
-                examples, seed);
+                examples, seed, preset);
     }
 
     public DetectionConfig withScoreThreshold(double t) {
         return new DetectionConfig(mode, fraction, positivesOnly, imageSize, batchSize, steps, lr, encoderLrFactor,
-                weightDecay, sizeWeight, offsetWeight, topK, nmsIou, t, evalBatchSize, examples, seed);
+                weightDecay, sizeWeight, offsetWeight, topK, nmsIou, t, evalBatchSize, examples, seed, preset);
     }
 
     public DetectionConfig withSeed(long s) {
         return new DetectionConfig(mode, fraction, positivesOnly, imageSize, batchSize, steps, lr, encoderLrFactor,
-                weightDecay, sizeWeight, offsetWeight, topK, nmsIou, scoreThreshold, evalBatchSize, examples, s);
+                weightDecay, sizeWeight, offsetWeight, topK, nmsIou, scoreThreshold, evalBatchSize, examples, s, preset);
+    }
+
+    public DetectionConfig withPreset(String p) {
+        return new DetectionConfig(mode, fraction, positivesOnly, imageSize, batchSize, steps, lr, encoderLrFactor,
+                weightDecay, sizeWeight, offsetWeight, topK, nmsIou, scoreThreshold, evalBatchSize, examples, seed, p);
     }
 }

@@ -1,6 +1,6 @@
 package org.priorkit.tasks.detection;
 
-import org.priorkit.data.Loaded;
+import org.priorkit.data.LoadedRecords;
 import org.priorkit.data.image.ImageLoader;
 import org.priorkit.data.rsna.RsnaIndex;
 import org.priorkit.data.rsna.RsnaRecord;
@@ -29,7 +29,7 @@ public record DetectionData(BoxSet train, BoxSet val, BoxSet test, int trainSpli
     /** Reads RSNA under {@code dataRoot} (the synthetic root or the RSNA folder). */
     public static DetectionData load(Path dataRoot, DetectionConfig c, int imageSize) {
         Path dir = DenseData.folder(dataRoot, "rsna", RsnaIndex.LABELS);
-        Loaded<RsnaRecord> loaded = RsnaIndex.load(dir, RsnaIndex.Options.defaults());
+        LoadedRecords<RsnaRecord> loaded = RsnaIndex.load(dir, RsnaIndex.Options.defaults());
         List<RsnaRecord> records = loaded.records().stream().filter(r -> !c.positivesOnly() || r.target() == 1).toList();
         int maxBoxes = Math.max(1, records.stream().mapToInt(r -> r.boxes().size()).max().orElse(1));
         Splits<RsnaRecord> s = PatientSplitter.split(records, RsnaRecord::patientId, SplitRatios.PRIOR, c.seed());

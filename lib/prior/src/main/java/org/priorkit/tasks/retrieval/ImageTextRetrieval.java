@@ -1,13 +1,14 @@
 package org.priorkit.tasks.retrieval;
 
 import ai.djl.ndarray.NDManager;
-import org.priorkit.device.Devices;
+import org.priorkit.config.PriorConfig;
 import org.priorkit.data.chexpert.ChexpertClasses;
 import org.priorkit.data.chexpert.FiveBy200Entry;
+import org.priorkit.device.Devices;
 import org.priorkit.metrics.Retrieval;
+import org.priorkit.pretrain.TaskModel;
 import org.priorkit.tasks.FeatureExtractor;
 import org.priorkit.tasks.TaskData;
-import org.priorkit.tasks.TaskModel;
 import org.priorkit.tasks.TextEmbedder;
 
 import java.io.IOException;
@@ -33,7 +34,7 @@ public final class ImageTextRetrieval {
     public static RetrievalResult run(Path dataRoot, Path checkpoint, RetrievalConfig config) throws IOException {
         long t0 = System.nanoTime();
         try (NDManager manager = NDManager.newBaseManager(Devices.current())) {
-            TaskModel model = TaskModel.open(checkpoint, dataRoot, config.preset(), manager);
+            TaskModel model = TaskModel.open(checkpoint, dataRoot, PriorConfig.preset(config.preset()), manager);
             TaskData data = new TaskData(dataRoot);
             List<PoolReport> pool = ReportPool.fromMimic(data.mimicPairs(), config.splits());
             return run(model, data.fiveBy200(), pool, config, manager, t0);

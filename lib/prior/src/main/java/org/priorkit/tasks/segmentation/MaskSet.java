@@ -22,7 +22,7 @@ import java.util.List;
  * RLE masks (nearest-resized with the image), or RSNA's boxes filled as rectangles (a pixel is
  * inside when its centre is).
  */
-public final class MaskSet implements SampleSource {
+public final class MaskSet implements SampleSource<SegmentationBatch> {
 
     private final List<String> ids;
     private final RandomAccessDataset dataset;
@@ -54,6 +54,11 @@ public final class MaskSet implements SampleSource {
     @Override
     public long size() {
         return ids.size();
+    }
+
+    @Override
+    public SegmentationBatch batch(NDList stacked) {
+        return SegmentationBatch.of(stacked);
     }
 
     @Override

@@ -7,12 +7,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import org.priorkit.device.Devices;
 import org.priorkit.config.PriorConfig;
 import org.priorkit.data.image.GrayImage;
 import org.priorkit.data.image.Normalization;
+import org.priorkit.device.Devices;
 import org.priorkit.metrics.Dice;
 import org.priorkit.model.PriorModel;
+import org.priorkit.pretrain.TaskModel;
 import org.priorkit.tasks.dense.DenseTrainer;
 import org.priorkit.tasks.dense.Encoders;
 import org.priorkit.vision.ResNet;
@@ -40,13 +41,13 @@ public final class Segmentation {
 
     /**
      * The entry the CLI and scripts call: the encoder of a pretraining run (a run folder or a .ckpt),
-     * or a randomly initialised tiny-preset model when {@code runDirOrNull} is null.
+     * or a randomly initialised model of the config's preset (seeded by the config's seed) when
+     * {@code runDirOrNull} is null.
      */
     public static SegmentationResult run(Path dataRoot, Path runDirOrNull, SegmentationConfig config) throws IOException {
         try (NDManager manager = NDManager.newBaseManager(Devices.current())) {
-            PriorModel model = runDirOrNull == null
-                    ? Encoders.random(PriorConfig.tiny().withSeed(config.seed()), manager)
-                    : Encoders.load(runDirOrNull, manager);
+            PriorModel model = TaskModel.open(runDirOrNull, dataRoot,
+                    PriorConfig.preset(config.preset()).withSeed(config.seed()), manager).model();
             return run(model, dataRoot, config, manager);
         }
     }
@@ -81,7 +82,7 @@ public final class Segmentation {
         SegmentationLoss loss = config.loss();
         long tt = System.nanoTime();
         List<Float> losses = DenseTrainer.train(backbone, head, data.train(), config.trainer(),
-                (ps, maps, batch) -> loss.compute(head.forward(ps, maps, true).head(), batch.get(1)), manager);
+                (ps, maps, batch) -> loss.compute(head.forward(ps, maps, true).head(), batch.masks()), manager);
         double trainSeconds = (System.nanoTime() - tt) / 1e9;
         Evaluation e = evaluate(backbone, head, data.test(), config, manager);
         return new SegmentationResult(config, imageSize, Dice.mean(e.predicted, e.truth), e.dice, data.test().ids(),
@@ -110,10 +111,10 @@ public final class Segmentation {
         int[] hw = new int[2];
         DenseTrainer.forEachBatch(set, config.evalBatchSize(), manager, (first, batch, m) -> {
             ParameterStore ps = new ParameterStore(m, false);
-            NDArray x = batch.get(0);                                                     // (b, 1, H, W)
+            NDArray x = batch.images();                                                   // (b, 1, H, W)
             NDList maps = Encoders.features(ps, backbone, x, config.mode(), false);
             float[] logits = head.forward(ps, maps, false).head().toFloatArray();         // (b, 1, H, W)
-            float[] masks = batch.get(1).toFloatArray();                                  // (b, 1, H, W)
+            float[] masks = batch.masks().toFloatArray();                                 // (b, 1, H, W)
             int h = (int) x.getShape().get(2);
             int w = (int) x.getShape().get(3);
             hw[0] = h;

@@ -23,11 +23,12 @@ import org.priorkit.tasks.dense.EncoderMode;
  * @param evalBatchSize  images per evaluation batch
  * @param examples       test images kept with their masks for overlays
  * @param seed           split, fraction, initialisation, batch order
+ * @param preset         model preset of a random-init run (ignored when a checkpoint is given)
  */
 public record SegmentationConfig(Dataset dataset, EncoderMode mode, DataFraction fraction, boolean positivesOnly,
                                  int imageSize, int batchSize, int steps, double lr, double encoderLrFactor,
                                  double weightDecay, double bceWeight, double diceWeight, double threshold,
-                                 int evalBatchSize, int examples, long seed) {
+                                 int evalBatchSize, int examples, long seed, String preset) {
 
     /** Which masks to segment. */
     public enum Dataset {
@@ -47,8 +48,8 @@ public record SegmentationConfig(Dataset dataset, EncoderMode mode, DataFraction
     }
 
     public SegmentationConfig {
-        if (dataset == null || mode == null || fraction == null) {
-            throw new IllegalArgumentException("dataset, mode and fraction are required");
+        if (dataset == null || mode == null || fraction == null || preset == null) {
+            throw new IllegalArgumentException("dataset, mode, fraction and preset are required");
         }
         if (imageSize != 0 && (imageSize < 32 || imageSize % 32 != 0)) {
             throw new IllegalArgumentException("imageSize must be 0 (the encoder's) or a multiple of 32, got " + imageSize);
@@ -70,7 +71,7 @@ public record SegmentationConfig(Dataset dataset, EncoderMode mode, DataFraction
      */
     public static SegmentationConfig defaults() {
         return new SegmentationConfig(Dataset.SIIM, EncoderMode.FROZEN, DataFraction.ALL, true, 0, 16, 120, 2e-3,
-                1.0, 1e-4, 1.0, 1.0, 0.5, 32, 4, 42);
+                1.0, 1e-4, 1.0, 1.0, 0.5, 32, 4, 42, "tiny");
     }
 
     /** Settings for the training loop. */
@@ -84,42 +85,47 @@ public record SegmentationConfig(Dataset dataset, EncoderMode mode, DataFraction
 
     public SegmentationConfig withDataset(Dataset d) {
         return new SegmentationConfig(d, mode, fraction, positivesOnly, imageSize, batchSize, steps, lr,
-                encoderLrFactor, weightDecay, bceWeight, diceWeight, threshold, evalBatchSize, examples, seed);
+                encoderLrFactor, weightDecay, bceWeight, diceWeight, threshold, evalBatchSize, examples, seed, preset);
     }
 
     public SegmentationConfig withMode(EncoderMode m) {
         return new SegmentationConfig(dataset, m, fraction, positivesOnly, imageSize, batchSize, steps, lr,
-                encoderLrFactor, weightDecay, bceWeight, diceWeight, threshold, evalBatchSize, examples, seed);
+                encoderLrFactor, weightDecay, bceWeight, diceWeight, threshold, evalBatchSize, examples, seed, preset);
     }
 
     public SegmentationConfig withFraction(DataFraction f) {
         return new SegmentationConfig(dataset, mode, f, positivesOnly, imageSize, batchSize, steps, lr,
-                encoderLrFactor, weightDecay, bceWeight, diceWeight, threshold, evalBatchSize, examples, seed);
+                encoderLrFactor, weightDecay, bceWeight, diceWeight, threshold, evalBatchSize, examples, seed, preset);
     }
 
     public SegmentationConfig withPositivesOnly(boolean p) {
         return new SegmentationConfig(dataset, mode, fraction, p, imageSize, batchSize, steps, lr,
-                encoderLrFactor, weightDecay, bceWeight, diceWeight, threshold, evalBatchSize, examples, seed);
+                encoderLrFactor, weightDecay, bceWeight, diceWeight, threshold, evalBatchSize, examples, seed, preset);
     }
 
     public SegmentationConfig withImageSize(int s) {
         return new SegmentationConfig(dataset, mode, fraction, positivesOnly, s, batchSize, steps, lr,
-                encoderLrFactor, weightDecay, bceWeight, diceWeight, threshold, evalBatchSize, examples, seed);
+                encoderLrFactor, weightDecay, bceWeight, diceWeight, threshold, evalBatchSize, examples, seed, preset);
     }
 
     /** Steps and batch size together (the two knobs of a time budget). */
     public SegmentationConfig withSteps(int newSteps, int newBatchSize) {
         return new SegmentationConfig(dataset, mode, fraction, positivesOnly, imageSize, newBatchSize, newSteps, lr,
-                encoderLrFactor, weightDecay, bceWeight, diceWeight, threshold, evalBatchSize, examples, seed);
+                encoderLrFactor, weightDecay, bceWeight, diceWeight, threshold, evalBatchSize, examples, seed, preset);
     }
 
     public SegmentationConfig withLearningRate(double newLr, double newEncoderLrFactor) {
         return new SegmentationConfig(dataset, mode, fraction, positivesOnly, imageSize, batchSize, steps, newLr,
-                newEncoderLrFactor, weightDecay, bceWeight, diceWeight, threshold, evalBatchSize, examples, seed);
+                newEncoderLrFactor, weightDecay, bceWeight, diceWeight, threshold, evalBatchSize, examples, seed, preset);
     }
 
     public SegmentationConfig withSeed(long s) {
         return new SegmentationConfig(dataset, mode, fraction, positivesOnly, imageSize, batchSize, steps, lr,
-                encoderLrFactor, weightDecay, bceWeight, diceWeight, threshold, evalBatchSize, examples, s);
+                encoderLrFactor, weightDecay, bceWeight, diceWeight, threshold, evalBatchSize, examples, s, preset);
+    }
+
+    public SegmentationConfig withPreset(String p) {
+        return new SegmentationConfig(dataset, mode, fraction, positivesOnly, imageSize, batchSize, steps, lr,
+                encoderLrFactor, weightDecay, bceWeight, diceWeight, threshold, evalBatchSize, examples, seed, p);
     }
 }

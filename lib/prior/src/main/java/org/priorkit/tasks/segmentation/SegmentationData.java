@@ -1,6 +1,6 @@
 package org.priorkit.tasks.segmentation;
 
-import org.priorkit.data.Loaded;
+import org.priorkit.data.LoadedRecords;
 import org.priorkit.data.image.ImageLoader;
 import org.priorkit.data.rsna.RsnaIndex;
 import org.priorkit.data.rsna.RsnaRecord;
@@ -37,14 +37,14 @@ public record SegmentationData(MaskSet train, MaskSet val, MaskSet test, int tra
         ImageLoader images = ImageLoader.square(imageSize);
         if (c.dataset() == SegmentationConfig.Dataset.SIIM) {
             Path dir = DenseData.folder(dataRoot, "siim", SiimIndex.CSV);
-            Loaded<SiimRecord> loaded = SiimIndex.load(dir, SiimIndex.Options.defaults());
+            LoadedRecords<SiimRecord> loaded = SiimIndex.load(dir, SiimIndex.Options.defaults());
             List<SiimRecord> records = loaded.records().stream().filter(r -> !c.positivesOnly() || r.positive()).toList();
             Splits<SiimRecord> s = PatientSplitter.split(records, SiimRecord::imageId, SplitRatios.PRIOR, c.seed());
             return new SegmentationData(MaskSet.siim(FractionSampler.sample(s.train(), c.fraction(), c.seed()), images),
                     MaskSet.siim(s.val(), images), MaskSet.siim(s.test(), images), s.train().size());
         }
         Path dir = DenseData.folder(dataRoot, "rsna", RsnaIndex.LABELS);
-        Loaded<RsnaRecord> loaded = RsnaIndex.load(dir, RsnaIndex.Options.defaults());
+        LoadedRecords<RsnaRecord> loaded = RsnaIndex.load(dir, RsnaIndex.Options.defaults());
         List<RsnaRecord> records = loaded.records().stream().filter(r -> !c.positivesOnly() || r.target() == 1).toList();
         Splits<RsnaRecord> s = PatientSplitter.split(records, RsnaRecord::patientId, SplitRatios.PRIOR, c.seed());
         // Stratified by target so a 1% sample of "all images" keeps some positives.

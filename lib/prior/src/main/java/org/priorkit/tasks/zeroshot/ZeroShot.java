@@ -6,11 +6,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import org.priorkit.device.Devices;
+import org.priorkit.config.PriorConfig;
 import org.priorkit.data.chexpert.ChexpertClasses;
 import org.priorkit.data.chexpert.FiveBy200Entry;
 import org.priorkit.data.image.ImageLoader;
 import org.priorkit.data.report.SentenceSplitter;
+import org.priorkit.device.Devices;
 import org.priorkit.metrics.Classification;
 import org.priorkit.metrics.CohensKappa;
 import org.priorkit.metrics.ConfusionMatrix;
@@ -18,9 +19,9 @@ import org.priorkit.metrics.PrecisionRecallF1;
 import org.priorkit.metrics.Prf;
 import org.priorkit.model.PriorModel;
 import org.priorkit.nn.Scalars;
+import org.priorkit.pretrain.TaskModel;
 import org.priorkit.tasks.FeatureExtractor;
 import org.priorkit.tasks.TaskData;
-import org.priorkit.tasks.TaskModel;
 import org.priorkit.tasks.TextEmbedder;
 
 import java.io.IOException;
@@ -60,7 +61,7 @@ public final class ZeroShot {
     public static ZeroShotResult run(Path dataRoot, Path checkpoint, ZeroShotConfig config) throws IOException {
         long t0 = System.nanoTime();
         try (NDManager manager = NDManager.newBaseManager(Devices.current())) {
-            TaskModel model = TaskModel.open(checkpoint, dataRoot, config.preset(), manager);
+            TaskModel model = TaskModel.open(checkpoint, dataRoot, PriorConfig.preset(config.preset()), manager);
             return run(model, new TaskData(dataRoot).fiveBy200(), config, manager, t0);
         }
     }

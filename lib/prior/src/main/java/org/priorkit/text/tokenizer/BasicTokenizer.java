@@ -14,7 +14,7 @@ import java.util.Locale;
  * @param lowercase lowercase and strip accents, as for uncased vocabularies (Bio_ClinicalBERT is cased:
  *                  use false for it)
  */
-public record BasicTokenizer(boolean lowercase) {
+record BasicTokenizer(boolean lowercase) {
 
     /** The words of {@code text}, in order. */
     public List<String> split(String text) {

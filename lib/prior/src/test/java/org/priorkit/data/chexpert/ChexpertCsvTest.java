@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.priorkit.data.DataFormatException;
-import org.priorkit.data.Loaded;
+import org.priorkit.data.LoadedRecords;
 import org.priorkit.data.image.ImageLoader;
 import org.priorkit.data.image.Normalization;
 import org.priorkit.data.image.ImageSources;
@@ -52,7 +52,7 @@ class ChexpertCsvTest {
     @Test
     void readsFrontalRowsWithRawLabelsAndResolvedPaths(@TempDir Path root) throws Exception {
         Path csv = tree(root, ATELECTASIS, LATERAL, UNCERTAIN);
-        Loaded<ChexpertRecord> l = ChexpertCsv.read(csv, ChexpertCsv.Options.defaults());
+        LoadedRecords<ChexpertRecord> l = ChexpertCsv.read(csv, ChexpertCsv.Options.defaults());
         assertEquals(2, l.records().size());
         assertEquals(3L, l.counts().get("rows"));
         assertEquals(1L, l.counts().get("lateral rows left out"));
@@ -95,7 +95,7 @@ class ChexpertCsvTest {
                 () -> ChexpertCsv.read(csv, ChexpertCsv.Options.defaults()));
         assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("3 field(s)"), e.getMessage());
 
-        Loaded<ChexpertRecord> l = ChexpertCsv.read(csv, ChexpertCsv.Options.defaults().skipping(true));
+        LoadedRecords<ChexpertRecord> l = ChexpertCsv.read(csv, ChexpertCsv.Options.defaults().skipping(true));
         assertEquals(2, l.records().size());
         assertEquals(1, l.skips().skipped());
         assertTrue(l.skips().firstReasons().get(0).contains("line 3"));
@@ -138,7 +138,7 @@ class ChexpertCsvTest {
         Path json = root.resolve("chexpert/chexpert_5x200.json");
         Chexpert5x200.write(json, picked);
         assertTrue(Files.readString(json).contains("\"label\":[0,0,0,1,0]"));
-        Loaded<FiveBy200Entry> back = Chexpert5x200.read(json, csv.getParent(), true, false);
+        LoadedRecords<FiveBy200Entry> back = Chexpert5x200.read(json, csv.getParent(), true, false);
         assertEquals(picked.stream().map(FiveBy200Entry::imagePath).toList(),
                 back.records().stream().map(FiveBy200Entry::imagePath).toList());
         assertEquals(1L, back.counts().get("Edema"));
@@ -166,7 +166,7 @@ class ChexpertCsvTest {
                 () -> Chexpert5x200.read(json, root, false, false));
         assertTrue(e.getMessage().contains("key \"0\", field label") && e.getMessage().contains("more than one"),
                 e.getMessage());
-        Loaded<FiveBy200Entry> skipped = Chexpert5x200.read(json, root, false, true);
+        LoadedRecords<FiveBy200Entry> skipped = Chexpert5x200.read(json, root, false, true);
         assertEquals(2, skipped.skips().skipped());
         assertTrue(skipped.skips().firstReasons().get(1).contains("key \"1\", field image_path"));
         Path broken = Files.writeString(root.resolve("broken.json"), "{\"0\": ");

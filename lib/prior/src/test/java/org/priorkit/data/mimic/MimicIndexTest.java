@@ -7,7 +7,7 @@ import ai.djl.training.dataset.Record;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.priorkit.data.DataFormatException;
-import org.priorkit.data.Loaded;
+import org.priorkit.data.LoadedRecords;
 import org.priorkit.data.image.ImageLoader;
 import org.priorkit.data.image.ImageSources;
 import org.priorkit.data.image.Normalization;
@@ -26,7 +26,7 @@ class MimicIndexTest {
     @Test
     void buildsOnePairPerStudyWithPaPreferredAndShortReportsDropped(@TempDir Path root) throws Exception {
         MimicLayout layout = MimicTree.standard(root).write(true);
-        Loaded<MimicPair> l = MimicIndex.load(MimicIndex.Options.prior(layout));
+        LoadedRecords<MimicPair> l = MimicIndex.load(MimicIndex.Options.prior(layout));
         assertEquals(List.of("aaa-pa", "ggg-ap"), l.records().stream().map(MimicPair::dicomId).toList());
         MimicPair p = l.records().get(0);
         assertEquals(root.resolve("mimic-cxr-jpg/2.0.0/files/p10/p10000032/s50414267/aaa-pa.jpg"), p.image());
@@ -57,7 +57,7 @@ class MimicIndexTest {
         DataFormatException e = assertThrows(DataFormatException.class,
                 () -> MimicIndex.load(MimicIndex.Options.prior(layout)));
         assertTrue(e.getMessage().contains("s59999999.txt") && e.getMessage().contains("not found"), e.getMessage());
-        Loaded<MimicPair> l = MimicIndex.load(MimicIndex.Options.prior(layout).skipping(true));
+        LoadedRecords<MimicPair> l = MimicIndex.load(MimicIndex.Options.prior(layout).skipping(true));
         assertEquals(1, l.records().size());
         assertEquals(1, l.skips().skipped());
     }
@@ -92,7 +92,7 @@ class MimicIndexTest {
         DataFormatException e = assertThrows(DataFormatException.class,
                 () -> MimicIndex.load(MimicIndex.Options.prior(layout)));
         assertTrue(e.getMessage().contains("mimic-cxr-2.0.0-metadata.csv.gz, line 9"), e.getMessage());
-        Loaded<MimicPair> l = MimicIndex.load(MimicIndex.Options.prior(layout).skipping(true));
+        LoadedRecords<MimicPair> l = MimicIndex.load(MimicIndex.Options.prior(layout).skipping(true));
         assertEquals(2, l.records().size());
         assertEquals(1, l.skips().skipped());
     }

@@ -6,7 +6,7 @@ import ai.djl.training.dataset.Record;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.priorkit.data.DataFormatException;
-import org.priorkit.data.Loaded;
+import org.priorkit.data.LoadedRecords;
 import org.priorkit.data.image.ImageLoader;
 import org.priorkit.data.image.ImageSources;
 import org.priorkit.data.image.Normalization;
@@ -40,7 +40,7 @@ class RsnaIndexTest {
     @Test
     void groupsBoxRowsPerPatientWithClassInfo(@TempDir Path dir) throws Exception {
         tree(dir, "neg1,,,,,0\npos1,2,4,3,6,1\npos1,5.5,1,2,2,1\n", "neg1", "pos1");
-        Loaded<RsnaRecord> l = RsnaIndex.load(dir, PNG);
+        LoadedRecords<RsnaRecord> l = RsnaIndex.load(dir, PNG);
         assertEquals(2, l.records().size());
         RsnaRecord neg = l.records().get(0);
         RsnaRecord pos = l.records().get(1);
@@ -71,7 +71,7 @@ class RsnaIndexTest {
     @Test
     void aPatientWithOneBadBoxRowIsDroppedWholeWhenSkipping(@TempDir Path dir) throws Exception {
         tree(dir, "pos1,2,4,3,6,1\npos1,2,4,x,6,1\nneg1,,,,,0\n", "pos1", "neg1");
-        Loaded<RsnaRecord> l = RsnaIndex.load(dir, PNG.skipping(true));
+        LoadedRecords<RsnaRecord> l = RsnaIndex.load(dir, PNG.skipping(true));
         assertEquals(List.of("neg1"), l.records().stream().map(RsnaRecord::patientId).toList());
         assertEquals(1, l.skips().skipped());
         assertTrue(l.skips().firstReasons().get(0).contains("line 3, column 'width'"));

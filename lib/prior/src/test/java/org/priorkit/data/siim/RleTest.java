@@ -68,4 +68,22 @@ class RleTest {
                 () -> Rle.decode("2 1 2 2", 2, 2));  // second run covers 5..6 of 4 pixels
         assertTrue(oob.getMessage().contains("outside the 2x2 image"), oob.getMessage());
     }
+
+    @Test
+    void encodesABooleanMaskColumnMajorWithRelativeStarts() {
+        // 4x4 mask, row-major. Pixels (row, col): (1,0), (2,0), (3,0), (0,1), (2,3)
+        boolean[] m = new boolean[16];
+        m[1 * 4] = true;
+        m[2 * 4] = true;
+        m[3 * 4] = true;
+        m[1] = true;
+        m[2 * 4 + 3] = true;
+        // column-major flat indices: col 0 rows 1..3 -> 1,2,3; col 1 row 0 -> 4; col 3 row 2 -> 14
+        // one run 1..4 (length 4), then 14: start 14 - 5 = 9
+        assertEquals("1 4 9 1", Rle.encode(m, 4, 4));
+        assertEquals("-1", Rle.encode(new boolean[9], 3, 3));
+        boolean[] full = new boolean[9];
+        java.util.Arrays.fill(full, true);
+        assertEquals("0 9", Rle.encode(full, 3, 3));
+    }
 }

@@ -6,7 +6,7 @@ import ai.djl.training.dataset.Record;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.priorkit.data.DataFormatException;
-import org.priorkit.data.Loaded;
+import org.priorkit.data.LoadedRecords;
 import org.priorkit.data.image.ImageLoader;
 import org.priorkit.data.image.ImageSources;
 import org.priorkit.data.image.Normalization;
@@ -41,7 +41,7 @@ class SiimIndexTest {
     @Test
     void groupsRowsPerImageAndFindsFilesInStudySeriesFolders(@TempDir Path dir) throws Exception {
         tree(dir, "ImageId, EncodedPixels", "a, -1\nb, 0 2\nb, 14 2\n", "a", "b");
-        Loaded<SiimRecord> l = SiimIndex.load(dir, PNG);
+        LoadedRecords<SiimRecord> l = SiimIndex.load(dir, PNG);
         assertEquals(List.of("a", "b"), l.records().stream().map(SiimRecord::imageId).toList());
         assertFalse(l.records().get(0).positive());
         assertEquals(List.of("0 2", "14 2"), l.records().get(1).encodedPixels());
@@ -66,7 +66,7 @@ class SiimIndexTest {
         DataFormatException e = assertThrows(DataFormatException.class, () -> SiimIndex.load(dir, PNG));
         assertTrue(e.getMessage().contains("line 3, column ' EncodedPixels'") && e.getMessage().contains("odd count"),
                 e.getMessage());
-        Loaded<SiimRecord> l = SiimIndex.load(dir, PNG.skipping(true));
+        LoadedRecords<SiimRecord> l = SiimIndex.load(dir, PNG.skipping(true));
         assertEquals(1, l.records().size());
         assertEquals(1, l.skips().skipped());
     }

@@ -18,7 +18,7 @@ class CaseSamplerTest {
         int n = 4000, normal = 0, findings = 0, subtle = 0, multi = 0;
         Map<FindingType, Integer> first = new EnumMap<>(FindingType.class);
         for (int i = 0; i < n; i++) {
-            StudyCase c = CaseSampler.general(new SplittableRandom(Seeds.of(1, Seeds.MIMIC, i)), cfg, true);
+            StudyCase c = CaseSampler.general(new SplittableRandom(RandomStreams.of(1, RandomStreams.MIMIC, i)), cfg, true);
             if (c.findings().isEmpty()) {
                 normal++;
                 continue;

@@ -68,7 +68,7 @@ class ReportWriterTest {
     void mostReportsHaveFourSentencesAndSomeExerciseASentenceSplitter() {
         int n = 600, four = 0, doctor = 0, decimal = 0;
         for (int i = 0; i < n; i++) {
-            StudyCase c = CaseSampler.general(new SplittableRandom(Seeds.of(5, Seeds.MIMIC, i)), CFG, true);
+            StudyCase c = CaseSampler.general(new SplittableRandom(RandomStreams.of(5, RandomStreams.MIMIC, i)), CFG, true);
             Report r = ReportWriter.write(c, new SplittableRandom(i), true);
             four += r.sentences().size() >= 4 ? 1 : 0;
             String text = r.text(c.view(), c.sex(), c.age(), "cough.");

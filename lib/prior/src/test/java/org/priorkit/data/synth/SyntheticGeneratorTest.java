@@ -135,7 +135,7 @@ class SyntheticGeneratorTest {
     @Test
     void siimRleDecodesToTheTruthMaskAndDicomHoldsTheDrawnPixels() throws IOException {
         boolean[] positive = Shuffle.exactly(cfg.siimImages(), cfg.siimPositiveFraction(),
-                new SplittableRandom(Seeds.of(cfg.seed(), Seeds.PLAN, 6)));
+                new SplittableRandom(RandomStreams.of(cfg.seed(), RandomStreams.PLAN, 6)));
         Map<String, boolean[]> decoded = new HashMap<>();
         int n = cfg.imageSize();
         for (String row : rows(Files.readAllLines(root.resolve("siim/train-rle.csv")))) {

@@ -11,11 +11,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.priorkit.config.PriorConfig;
 import org.priorkit.model.PriorModel;
 import org.priorkit.nn.StateDict;
-import org.priorkit.train.Checkpoint;
+import org.priorkit.pretrain.Checkpoint;
+import org.priorkit.pretrain.RunFolder;
+import org.priorkit.pretrain.TaskModel;
+import org.priorkit.text.tokenizer.Vocabulary;
 import org.priorkit.vision.ResNet;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -68,15 +73,23 @@ class DenseBlocksTest {
             Map<String, NDArray> tensors = new LinkedHashMap<>();
             StateDict.named(saved).forEach((k, p) -> tensors.put(k, p.getArray()));
             Path ckpt = dir.resolve("last.ckpt");
-            Checkpoint.write(ckpt, new Checkpoint.State(0, "align", 1, 1, 1, 11, true, "micro"), tensors, Map.of());
+            Checkpoint.write(ckpt, new Checkpoint.State(0, "align", 1, 1, 1, 11, true, "micro", c.withSeed(11)), tensors,
+                    Map.of());
+            // The kit's run folder holds the vocabulary next to the checkpoint; the config comes from the checkpoint.
+            List<String> tokens = new ArrayList<>(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"));
+            while (tokens.size() < c.text().vocabSize()) {
+                tokens.add("t" + tokens.size());
+            }
+            Vocabulary.of(tokens).write(dir.resolve(RunFolder.VOCAB));
 
-            PriorModel loaded = Encoders.load(dir, c.withSeed(12), m);
+            PriorModel loaded = TaskModel.load(dir, m).model();
             PriorModel fresh = PriorModel.create(c.withSeed(12), m);
             var want = DenseTesting.snapshot(Encoders.backbone(saved));
             assertTrue(DenseTesting.changed(want, DenseTesting.snapshot(Encoders.backbone(loaded))).isEmpty());
             assertFalse(DenseTesting.changed(want, DenseTesting.snapshot(Encoders.backbone(fresh))).isEmpty());
-            // The preset-only overload needs a named preset and the run's vocab.txt.
-            assertThrows(Exception.class, () -> Encoders.load(dir, m));
+            // An older checkpoint with only a preset name needs that preset to exist.
+            Checkpoint.write(ckpt, new Checkpoint.State(0, "align", 1, 1, 1, 11, true, "micro", null), tensors, Map.of());
+            assertThrows(Exception.class, () -> TaskModel.load(dir, m));
         }
     }
 }

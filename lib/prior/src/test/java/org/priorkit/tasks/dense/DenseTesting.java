@@ -20,7 +20,7 @@ public final class DenseTesting {
     private DenseTesting() {}
 
     /**
-     * The same very small PRIOR as {@code PriorModelTest.micro()}: ResNet-18 at 1/8 width (stage
+     * The same very small PRIOR as {@code PriorObjectiveTest.micro()}: ResNet-18 at 1/8 width (stage
      * channels 8, 16, 32, 64) on 64 px, 1-layer BERT 32 wide, D 32.
      */
     public static PriorConfig micro() {

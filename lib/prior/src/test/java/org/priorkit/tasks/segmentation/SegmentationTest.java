@@ -85,7 +85,7 @@ class SegmentationTest {
             double before = meanDice(r, head, fixed, c, m);
             SegmentationLoss loss = c.loss();
             List<Float> losses = DenseTrainer.train(r, head, fixed, c.trainer(),
-                    (ps, maps, b) -> loss.compute(head.forward(ps, maps, true).head(), b.get(1)), m);
+                    (ps, maps, b) -> loss.compute(head.forward(ps, maps, true).head(), b.masks()), m);
             double after = meanDice(r, head, fixed, c, m);
             assertTrue(losses.get(losses.size() - 1) < 0.8 * losses.get(0), "loss " + losses.get(0) + " -> " + losses.get(losses.size() - 1));
             assertTrue(after > before + 0.25, "Dice on the training images " + before + " -> " + after);
