@@ -1,6 +1,7 @@
 package org.priorkit.cli;
 
 import org.priorkit.data.split.DataFraction;
+import org.priorkit.tasks.ImageFeature;
 import org.priorkit.tasks.classification.ClassificationConfig;
 import org.priorkit.tasks.classification.ClassificationTask;
 import org.priorkit.tasks.dense.EncoderMode;
@@ -58,13 +59,19 @@ final class TaskCommands {
         @Option(names = "--seed", defaultValue = "42", description = "default: ${DEFAULT-VALUE}")
         long seed;
 
+        @Option(names = "--feature", defaultValue = "backbone", description = "what the head reads: backbone (the "
+                + "ResNet's pooled last map, as the paper's peers) or projected (the global embedding aligned with "
+                + "reports) (default: ${DEFAULT-VALUE})")
+        String feature;
+
         @Override
         public Integer call() throws Exception {
             common.device.resolve();
             ClassificationConfig config = ClassificationConfig.defaults(
                     ClassificationConfig.Dataset.valueOf(dataset.toUpperCase(Locale.ROOT)),
                     ClassificationConfig.Mode.valueOf(mode.toUpperCase(Locale.ROOT).replace('-', '_')))
-                    .withFraction(DataFraction.parse(fraction)).withSeed(seed).withPreset(common.preset);
+                    .withFraction(DataFraction.parse(fraction)).withSeed(seed).withPreset(common.preset)
+                    .withFeature(ImageFeature.parse(feature));
             System.out.print(ClassificationTask.run(common.data, common.checkpoint, config).summary());
             return 0;
         }

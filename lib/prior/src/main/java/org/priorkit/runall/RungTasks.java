@@ -8,6 +8,7 @@ import org.priorkit.metrics.Roc;
 import org.priorkit.pretrain.TaskModel;
 import org.priorkit.report.ResultRow;
 import org.priorkit.tasks.FrozenFeatures;
+import org.priorkit.tasks.ImageFeature;
 import org.priorkit.tasks.TaskData;
 import org.priorkit.tasks.classification.ClassificationConfig;
 import org.priorkit.tasks.classification.ClassificationResult;
@@ -87,7 +88,7 @@ final class RungTasks {
         // and shared by every probe (fraction x seed). The dense tasks fine-tune a fresh copy each.
         try (NDManager manager = NDManager.newBaseManager(device)) {
             TaskModel model = TaskModel.open(ckpt, c.data(), PriorConfig.preset(c.preset()), manager);
-            FrozenFeatures frozen = new FrozenFeatures(model.model(), PROBE_BATCH, manager);
+            FrozenFeatures frozen = new FrozenFeatures(model.model(), ImageFeature.BACKBONE, PROBE_BATCH, manager);
             for (long seed : c.seeds()) {
                 for (DataFraction f : c.fractions()) {
                     Outcome o = supervised(rung, ckpt, c, data, f, seed, model, frozen, manager);

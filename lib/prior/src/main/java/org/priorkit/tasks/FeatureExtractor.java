@@ -28,27 +28,33 @@ public final class FeatureExtractor {
         return ImageLoader.square(model.config().image().imageSize());
     }
 
-    /** Global features (N, D) of {@code images}, in order. */
+    /** Global features (N, D) of {@code images}, in order (what retrieval and zero-shot score). */
     public static float[][] global(PriorModel model, List<Path> images, int batchSize, NDManager manager) {
+        return features(model, images, ImageFeature.PROJECTED, batchSize, manager);
+    }
+
+    /** The {@code feature} of each image, (N, C) or (N, D), in order. */
+    public static float[][] features(PriorModel model, List<Path> images, ImageFeature feature, int batchSize,
+                                     NDManager manager) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
         }
         ImageLoader loader = loaderFor(model);
         int n = images.size();
-        int d = model.config().embedDim();
-        float[][] global = new float[n][];
+        int d = feature.width(model.config());
+        float[][] out = new float[n][];
         ParameterStore ps = new ParameterStore(manager, false);
         for (int start = 0; start < n; start += batchSize) {
             List<Path> chunk = images.subList(start, Math.min(n, start + batchSize));
             try (NDManager scope = manager.newSubManager()) {
                 NDArray x = batch(scope, chunk, loader); // (B, 1, H, W)
-                float[] g = model.encodeImage(ps, x, false).global().toFloatArray(); // (B, D) row-major
+                float[] f = feature.of(model.encodeImage(ps, x, false)).toFloatArray(); // (B, d) row-major
                 for (int b = 0; b < chunk.size(); b++) {
-                    global[start + b] = Arrays.copyOfRange(g, b * d, (b + 1) * d);
+                    out[start + b] = Arrays.copyOfRange(f, b * d, (b + 1) * d);
                 }
             }
         }
-        return global;
+        return out;
     }
 
     /** Images read (in parallel), resized and normalised, stacked into (B, 1, H, W) on {@code manager}. */

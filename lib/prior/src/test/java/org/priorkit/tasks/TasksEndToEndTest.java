@@ -113,7 +113,7 @@ class TasksEndToEndTest {
         try (NDManager m = NDManager.newBaseManager()) {
             TaskModel tm = TaskModel.randomInit(TaskFixtures.micro(), DATA, m);
             TaskData data = new TaskData(DATA);
-            FrozenFeatures shared = new FrozenFeatures(tm.model(), 7, m);
+            FrozenFeatures shared = new FrozenFeatures(tm.model(), ImageFeature.BACKBONE, 7, m);
             for (String fraction : List.of("50%", "100%")) {
                 ClassificationConfig c = quick(Dataset.RSNA, Mode.LINEAR_PROBE).withFraction(DataFraction.parse(fraction));
                 ClassificationResult fresh = ClassificationTask.run(tm, data, c, m);
@@ -130,7 +130,7 @@ class TasksEndToEndTest {
             List<Path> images = data.rsna().stream().map(r -> r.image()).toList();
             List<Path> asked = List.of(images.get(2), images.get(0), images.get(2));
             float[][] got = shared.of(asked);
-            float[][] direct = FeatureExtractor.global(tm.model(), asked, 3, m);
+            float[][] direct = FeatureExtractor.features(tm.model(), asked, ImageFeature.BACKBONE, 3, m);
             for (int i = 0; i < asked.size(); i++) {
                 for (int d = 0; d < direct[i].length; d++) { // batches of 3 vs 7: float rounding differs
                     assertEquals(direct[i][d], got[i][d], 1e-5 * Math.max(1, Math.abs(direct[i][d])), "row " + i);

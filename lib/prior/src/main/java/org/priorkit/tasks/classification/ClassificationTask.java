@@ -30,8 +30,9 @@ import java.util.List;
  *       set.</li>
  *   <li>RSNA: pneumonia (Target), binary; patients split 6:2:2 into train / val / test.</li>
  * </ul>
- * The training split is then cut to the label fraction ({@link LabelFraction}). Linear probe: global
- * features of every split extracted once from the frozen encoder, a linear head trained on them.
+ * The training split is then cut to the label fraction ({@link LabelFraction}). Linear probe: the
+ * features ({@link org.priorkit.tasks.ImageFeature}, by default the backbone's pooled map) of every split
+ * extracted once from the frozen encoder, a linear head trained on them.
  * Fine-tuning: encoder and head trained together. Metrics on the test split: AUROC per class and
  * their mean, accuracy at 0.5.
  */
@@ -52,14 +53,14 @@ public final class ClassificationTask {
         try (NDManager manager = NDManager.newBaseManager(Devices.current())) {
             TaskModel model = TaskModel.open(checkpoint, dataRoot, PriorConfig.preset(config.preset()), manager);
             return run(model, new TaskData(dataRoot), config, manager,
-                    new FrozenFeatures(model.model(), config.batchSize(), manager), t0);
+                    new FrozenFeatures(model.model(), config.feature(), config.batchSize(), manager), t0);
         }
     }
 
     /** Runs on an already loaded model (fine-tuning changes its image encoder). */
     public static ClassificationResult run(TaskModel model, TaskData data, ClassificationConfig config,
                                            NDManager manager) {
-        return run(model, data, config, manager, new FrozenFeatures(model.model(), config.batchSize(), manager));
+        return run(model, data, config, manager, new FrozenFeatures(model.model(), config.feature(), config.batchSize(), manager));
     }
 
     /**
@@ -88,6 +89,10 @@ public final class ClassificationTask {
         int bestEpoch;
         float[][] valFeatures;
         float[][] testFeatures;
+        if (frozen.feature() != config.feature()) {
+            throw new IllegalArgumentException("the shared features are " + frozen.feature().id() + " ones, the run asks for "
+                    + config.feature().id());
+        }
         if (config.mode() == ClassificationConfig.Mode.LINEAR_PROBE) {
             float[][] xTrain = frozen.of(images(train));
             valFeatures = frozen.of(images(val));
@@ -98,12 +103,12 @@ public final class ClassificationTask {
             epochs = t.epochsRun();
             bestEpoch = t.bestEpoch();
         } else {
-            FineTune.Trained t = FineTune.train(tm.model(), train, val, config.fineTune(), config.seed(),
-                    config.batchSize(), manager);
+            FineTune.Trained t = FineTune.train(tm.model(), train, val, config.feature(), config.fineTune(),
+                    config.seed(), config.batchSize(), manager);
             head = t.head();
             epochs = t.epochsRun();
             bestEpoch = t.bestEpoch();
-            FrozenFeatures tuned = new FrozenFeatures(tm.model(), config.batchSize(), manager); // the trained encoder's
+            FrozenFeatures tuned = new FrozenFeatures(tm.model(), config.feature(), config.batchSize(), manager); // the trained encoder's
             valFeatures = tuned.of(images(val));
             testFeatures = tuned.of(images(test));
         }

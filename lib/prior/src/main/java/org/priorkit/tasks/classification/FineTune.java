@@ -13,6 +13,7 @@ import org.priorkit.data.image.ImageLoader;
 import org.priorkit.model.PriorModel;
 import org.priorkit.nn.StateDict;
 import org.priorkit.tasks.FeatureExtractor;
+import org.priorkit.tasks.ImageFeature;
 import org.priorkit.train.AdamW;
 import org.priorkit.train.TrainStep;
 
@@ -23,8 +24,8 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Full fine-tuning: the image encoder (ResNet + attention pool) and a {@code Linear(D, C)} head on its
- * global feature, trained together with sigmoid BCE and AdamW, the encoder at a smaller learning rate
+ * Full fine-tuning: the image encoder and a linear head on one of its features ({@link ImageFeature}: by
+ * default the ResNet's pooled map, as MGCA and LOVT), trained together with sigmoid BCE and AdamW, the encoder at a smaller learning rate
  * than the fresh head. Batch norm runs in training mode. After every epoch the validation loss is
  * measured in eval mode and the best epoch's weights (encoder and head) are restored at the end.
  *
@@ -64,18 +65,18 @@ public final class FineTune {
         }
     }
 
-    /** The head (on raw global features of the fine-tuned encoder) and how training went. */
+    /** The head (on the raw features of the fine-tuned encoder) and how training went. */
     public record Trained(LinearProbe.Head head, int epochsRun, int bestEpoch, double bestValLoss) {}
 
     private FineTune() {}
 
     /** Fine-tunes {@code model}'s image encoder with a new head; deterministic for a seed on CPU. */
-    public static Trained train(PriorModel model, List<LabeledImage> train, List<LabeledImage> val, Options o,
-                                long seed, int evalBatchSize, NDManager manager) {
+    public static Trained train(PriorModel model, List<LabeledImage> train, List<LabeledImage> val,
+                                ImageFeature feature, Options o, long seed, int evalBatchSize, NDManager manager) {
         if (train.size() < 2) {
             throw new IllegalArgumentException("fine-tuning needs at least 2 training images, got " + train.size());
         }
-        int d = model.config().embedDim();
+        int d = feature.width(model.config());
         int c = train.get(0).targets().length;
         ImageLoader loader = FeatureExtractor.loaderFor(model);
         try (NDManager m = manager.newSubManager()) {
@@ -117,15 +118,15 @@ public final class FineTune {
                         NDArray targets = step.create(y, new Shape(b, c)); // (B, C)
                         TrainStep.run(List.of(new TrainStep.Group(encoder, encoderOpt, o.encoderLr()),
                                 new TrainStep.Group(headParams, headOpt, o.headLr())), () -> {
-                                    NDArray global = model.imageEncoder().forward(ps, new NDList(x), true).get(0); // (B, D)
-                                    NDArray logits = head.forward(ps, new NDList(global), true).singletonOrThrow(); // (B, C)
+                                    NDArray f = feature.of(model.encodeImage(ps, x, true)); // (B, d)
+                                    NDArray logits = head.forward(ps, new NDList(f), true).singletonOrThrow(); // (B, classes)
                                     return SigmoidBce.loss(logits, targets);
                                 }, "fine-tuning epoch " + epoch);
                     }
                 }
                 double valLoss = val.isEmpty() ? Double.NaN
-                        : bce(headOf(head, c, d).logits(FeatureExtractor.global(model,
-                                val.stream().map(LabeledImage::image).toList(), evalBatchSize, m)), val);
+                        : bce(headOf(head, c, d).logits(FeatureExtractor.features(model,
+                                val.stream().map(LabeledImage::image).toList(), feature, evalBatchSize, m)), val);
                 if (val.isEmpty() || valLoss < best) {
                     best = val.isEmpty() ? best : valLoss;
                     bestEpoch = epoch;
