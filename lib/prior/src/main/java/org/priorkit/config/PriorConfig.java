@@ -17,11 +17,14 @@ import java.util.Map;
  * @param globalTemperature initial temperature of the global InfoNCE (0.01)
  * @param localTemperature  initial temperature of the intra-report InfoNCE (0.01)
  * @param channelDropout    channel dropout before the image decoder (0.5)
+ * @param augment           PRIOR's pretraining augmentation: +-5 degree rotation and a horizontal flip that
+ *                          swaps the report's sides (the paper's, on in the paper preset; off in the tiny
+ *                          one, where it slows learning more than it helps within the budget, lib/README)
  */
 public record PriorConfig(String preset, long seed, int batchSize, ImageEncoderConfig image, TextEncoderConfig text,
                           int embedDim, int prototypes, double gumbelTau, int queries, int decoderLayers,
                           int decoderHeads, double globalTemperature, double localTemperature,
-                          double channelDropout, List<StageConfig> stages) {
+                          double channelDropout, boolean augment, List<StageConfig> stages) {
 
     public PriorConfig {
         if (batchSize < 2) {
@@ -75,7 +78,7 @@ public record PriorConfig(String preset, long seed, int batchSize, ImageEncoderC
         return new PriorConfig("paper", 42, 98,
                 new ImageEncoderConfig(50, 224, 1, 8),
                 new TextEncoderConfig(28996, 12, 768, 12, 3072, 256, 32),
-                768, 512, 0.9, 16, 8, 8, 0.01, 0.01, 0.5, paperStages());
+                768, 512, 0.9, 16, 8, 8, 0.01, 0.01, 0.5, true, paperStages());
     }
 
     /** Weight of the two local-alignment terms in the tiny preset (the paper's is 1). */
@@ -105,7 +108,7 @@ public record PriorConfig(String preset, long seed, int batchSize, ImageEncoderC
         return new PriorConfig("tiny", 42, 16,
                 new ImageEncoderConfig(18, 64, 4, 4),
                 new TextEncoderConfig(1000, 2, 64, 4, 128, 96, 8),
-                64, 32, 0.9, 8, 2, 4, 0.3, 0.07, 0.5, List.of(
+                64, 32, 0.9, 8, 2, 4, 0.3, 0.07, 0.5, false, List.of(
                         new StageConfig("align", 8, 5e-4, 1, 1e-6,
                                 Map.of("global", 1.0, "local_image", local, "local_text", local), false),
                         new StageConfig("prototype", 3, 3e-4, 0.5, 1e-6,
@@ -128,24 +131,30 @@ public record PriorConfig(String preset, long seed, int batchSize, ImageEncoderC
     /** A copy with another seed. */
     public PriorConfig withSeed(long newSeed) {
         return new PriorConfig(preset, newSeed, batchSize, image, text, embedDim, prototypes, gumbelTau, queries,
-                decoderLayers, decoderHeads, globalTemperature, localTemperature, channelDropout, stages);
+                decoderLayers, decoderHeads, globalTemperature, localTemperature, channelDropout, augment, stages);
     }
 
     /** A copy with another batch size (smoke runs on a few pairs; larger GPUs). */
     public PriorConfig withBatchSize(int newBatchSize) {
         return new PriorConfig(preset, seed, newBatchSize, image, text, embedDim, prototypes, gumbelTau, queries,
-                decoderLayers, decoderHeads, globalTemperature, localTemperature, channelDropout, stages);
+                decoderLayers, decoderHeads, globalTemperature, localTemperature, channelDropout, augment, stages);
+    }
+
+    /** A copy with PRIOR's augmentation on or off. */
+    public PriorConfig withAugment(boolean on) {
+        return new PriorConfig(preset, seed, batchSize, image, text, embedDim, prototypes, gumbelTau, queries,
+                decoderLayers, decoderHeads, globalTemperature, localTemperature, channelDropout, on, stages);
     }
 
     /** A copy with other stages (e.g. fewer epochs for a smoke run, or only stage 1 for an ablation). */
     public PriorConfig withStages(List<StageConfig> newStages) {
         return new PriorConfig(preset, seed, batchSize, image, text, embedDim, prototypes, gumbelTau, queries,
-                decoderLayers, decoderHeads, globalTemperature, localTemperature, channelDropout, newStages);
+                decoderLayers, decoderHeads, globalTemperature, localTemperature, channelDropout, augment, newStages);
     }
 
     /** A copy with another text encoder (e.g. once the vocabulary size is known). */
     public PriorConfig withText(TextEncoderConfig newText) {
         return new PriorConfig(preset, seed, batchSize, image, newText, embedDim, prototypes, gumbelTau, queries,
-                decoderLayers, decoderHeads, globalTemperature, localTemperature, channelDropout, stages);
+                decoderLayers, decoderHeads, globalTemperature, localTemperature, channelDropout, augment, stages);
     }
 }

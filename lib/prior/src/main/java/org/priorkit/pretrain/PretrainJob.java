@@ -92,7 +92,7 @@ public record PretrainJob(Path dataDir, Path runDir, PriorConfig config, Path vo
         WordPieceTokenizer tokenizer = WordPieceTokenizer.load(vocabFile, vocab == null);
         PriorConfig sized = withVocabulary(config, tokenizer);
         ImageReportSamples samples = new ImageReportSamples(pairs, ImageSources.defaults(), sized.image().imageSize(),
-                true, Normalization.PRIOR, new ReportEncoder(tokenizer, sized.text().maxTokens()),
+                sized.augment(), Normalization.PRIOR, new ReportEncoder(tokenizer, sized.text().maxTokens()),
                 sized.text().maxSentences());
         try (NDManager manager = NDManager.newBaseManager(device)) {
             PriorModel model = PriorModel.create(sized, manager);

@@ -20,6 +20,9 @@ class PriorConfigTest {
         assertEquals(16, p.queries());
         assertEquals(8, p.decoderLayers());
         assertEquals(12, p.text().layers());
+        assertTrue(p.augment(), "the paper rotates and flips");
+        assertFalse(PriorConfig.tiny().augment(), "the tiny preset does not (lib/README)");
+        assertTrue(PriorConfig.tiny().withAugment(true).augment());
         assertEquals(3, p.stages().size());
         assertEquals(10.0, p.stages().get(2).lossWeights().get("global"));
         assertEquals(5e-6, p.stages().get(2).peakLr());

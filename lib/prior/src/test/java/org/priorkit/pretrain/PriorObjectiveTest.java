@@ -32,7 +32,7 @@ public class PriorObjectiveTest {
     public static PriorConfig micro() {
         PriorConfig t = PriorConfig.tiny();
         return new PriorConfig("micro", 3, 4, new ImageEncoderConfig(18, 64, 8, 4),
-                new TextEncoderConfig(40, 1, 32, 4, 64, 24, 4), 32, 8, 0.9, 4, 1, 4, 0.07, 0.07, 0.5,
+                new TextEncoderConfig(40, 1, 32, 4, 64, 24, 4), 32, 8, 0.9, 4, 1, 4, 0.07, 0.07, 0.5, false,
                 t.stages());
     }
 

@@ -2,12 +2,11 @@ package org.priorkit.tasks;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
-import org.priorkit.config.ImageEncoderConfig;
 import org.priorkit.config.PriorConfig;
-import org.priorkit.config.TextEncoderConfig;
 import org.priorkit.data.synth.SyntheticConfig;
 import org.priorkit.data.synth.SyntheticGenerator;
 import org.priorkit.nn.StateDict;
+import org.priorkit.pretrain.PriorObjectiveTest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,10 +39,7 @@ public final class TaskFixtures {
 
     /** A very small PRIOR (as PriorObjectiveTest.micro()): ResNet-18 at 1/8 width on 64 px, D 32, K 8. */
     public static PriorConfig micro() {
-        PriorConfig t = PriorConfig.tiny();
-        return new PriorConfig("micro", 3, 4, new ImageEncoderConfig(18, 64, 8, 4),
-                new TextEncoderConfig(40, 1, 32, 4, 64, 24, 4), 32, 8, 0.9, 4, 1, 4, 0.07, 0.07, 0.5,
-                t.stages());
+        return PriorObjectiveTest.micro();
     }
 
     /** A copy of every parameter value of {@code block}, by name. */

@@ -2,12 +2,11 @@ package org.priorkit.tasks.dense;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
-import org.priorkit.config.ImageEncoderConfig;
 import org.priorkit.config.PriorConfig;
-import org.priorkit.config.TextEncoderConfig;
 import org.priorkit.data.synth.SyntheticConfig;
 import org.priorkit.data.synth.SyntheticGenerator;
 import org.priorkit.nn.StateDict;
+import org.priorkit.pretrain.PriorObjectiveTest;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,10 +23,7 @@ public final class DenseTesting {
      * channels 8, 16, 32, 64) on 64 px, 1-layer BERT 32 wide, D 32.
      */
     public static PriorConfig micro() {
-        PriorConfig t = PriorConfig.tiny();
-        return new PriorConfig("micro", 3, 4, new ImageEncoderConfig(18, 64, 8, 4),
-                new TextEncoderConfig(40, 1, 32, 4, 64, 24, 4), 32, 8, 0.9, 4, 1, 4, 0.07, 0.07, 0.5,
-                t.stages());
+        return PriorObjectiveTest.micro();
     }
 
     /** {@code SyntheticConfig.tiny()} (12 SIIM and 12 RSNA images at 64 px, half positive) under {@code dir}. */
