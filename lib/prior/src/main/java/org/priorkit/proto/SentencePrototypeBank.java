@@ -10,6 +10,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.priorkit.nn.Init;
 import org.priorkit.nn.Scalars;
 import org.priorkit.nn.Scopes;
 
@@ -59,6 +60,9 @@ public final class SentencePrototypeBank extends AbstractBlock {
                 .setName("codebook")
                 .setType(Parameter.Type.WEIGHT)
                 .optShape(new Shape(b.prototypes, b.embedding))
+                // N(0, 1) as the official code's nn.Embedding: prototypes as long as the sentence features
+                // (about sqrt(D)), so an assignment starts close to one prototype, not a blur of all K
+                .optInitializer(Init.normal(1))
                 .build());
     }
 

@@ -51,6 +51,8 @@ class PriorModelInitTest {
             // attention pooling: PyTorch's default
             double bound = 1 / Math.sqrt(c5);
             assertTrue(maxAbs(p.get("image.attnpool.q_proj.weight").getArray()) <= bound);
+            // the sentence prototypes: N(0, 1), as the official nn.Embedding
+            assertEquals(1.0, std(p.get("prototypes.codebook").getArray()), 0.1);
             // the ResNet keeps He's normal (as torchvision): conv1 is 7x7 over 1 channel
             assertEquals(Math.sqrt(2.0 / 49), std(p.get("image.backbone.conv1.weight").getArray()), 0.02);
         }
