@@ -88,7 +88,7 @@ final class ToyRegression implements Objective<ToyRegression.Batch> {
     }
 
     static PriorConfig config(int epochsPerStage) {
-        return PriorConfig.tiny().withStages(List.of(
+        return PriorConfig.tiny().withBatchSize(16).withStages(List.of( // 96 samples: 6 batches an epoch
                 new StageConfig("align", epochsPerStage, 0.3, 1, 1e-4, Map.of("global", 1.0), false),
                 new StageConfig("prototype", epochsPerStage, 0.1, 0, 1e-4, Map.of("global", 1.0, "local_image", 0.5), true)));
     }

@@ -6,8 +6,8 @@
  * <pre>{@code
  * GenerationSummary s = SyntheticGenerator.generate(SyntheticConfig.defaults().withSeed(7), Path.of("data/synthetic"));
  * }</pre>
- * The default set (2,000 MIMIC studies, 2,000 + 234 CheXpert rows with a 5x200 selection, 4,000 RSNA and
- * 4,000 SIIM images, half of each positive: 12,553 images at 128 px, 189 MB) takes about 20 s on two idle
+ * The default set (8,000 MIMIC studies, 2,000 + 234 CheXpert rows with a 5x200 selection, 4,000 RSNA and
+ * 4,000 SIIM images, half of each positive: about 19,500 images at 128 px) takes about 25 s on two idle
  * cores. {@link SyntheticConfig#tiny()} is for tests; {@link SyntheticBenchmark} measures images per second.
  *
  * <h2>Design: one idea per class</h2>
