@@ -6,6 +6,7 @@ import org.priorkit.data.synth.SyntheticGenerator;
 import org.priorkit.pretrain.PretrainJob;
 import org.priorkit.pretrain.StageTrainer;
 import org.priorkit.pretrain.TrainOptions;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,14 +21,19 @@ import java.util.concurrent.Callable;
                 "Run it again with the same --run-dir to resume after a crash or kill."})
 final class PretrainCommand implements Callable<Integer> {
 
+    private static final Path DEFAULT_DATA = Path.of("data/synthetic");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--data", defaultValue = "data/synthetic",
-            description = "data root (default: ${DEFAULT-VALUE}; generated when missing)")
+            description = "data root (default: ${DEFAULT-VALUE}, generated there when missing)")
     Path data;
 
     @Option(names = "--run-dir", defaultValue = "runs/pretrain", description = "checkpoints and metrics (default: ${DEFAULT-VALUE})")
     Path runDir;
 
-    @Option(names = "--preset", defaultValue = "tiny", description = "tiny or paper (default: ${DEFAULT-VALUE})")
+    @Option(names = "--preset", defaultValue = "tiny", description = "tiny, notebook (tiny with a 3-minute schedule) or paper (default: ${DEFAULT-VALUE})")
     String preset;
 
     @Option(names = "--epochs", description = "epochs of every stage (default: the preset's)")
@@ -62,9 +68,12 @@ final class PretrainCommand implements Callable<Integer> {
         if (epochs != null) {
             config = PretrainJob.withEpochs(config, epochs);
         }
-        if (!Files.exists(data)) {
+        if (data.equals(DEFAULT_DATA) && (!Files.exists(data) || SyntheticGenerator.isPartial(data))) {
             System.err.println("no data at " + data + ": generating the default synthetic set there");
             System.err.println(SyntheticGenerator.generate(SyntheticConfig.defaults(), data));
+        } else if (!Files.isDirectory(data)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--data " + data + " does not exist"
+                    + " (only the default, " + DEFAULT_DATA + ", is generated when missing)");
         }
         TrainOptions options = TrainOptions.defaults(runDir).withCheckpointEvery(checkpointEvery)
                 .withMaxStepsPerStage(maxSteps);

@@ -50,18 +50,36 @@ public final class SyntheticGenerator {
                 siim.images(), siim.positives(), sizeOf(root), seconds);
     }
 
+    /**
+     * Whether {@code root} holds a whole synthetic set: the truth file is written last, so a generation
+     * that was killed leaves none.
+     */
+    public static boolean isComplete(Path root) {
+        return Files.isRegularFile(root.resolve(Truth.FILE));
+    }
+
+    /**
+     * Whether {@code root} is what a killed generation leaves: only the generator's own folders, no
+     * truth file. Such a root is generated over; any other incomplete folder (real data) is left alone.
+     */
+    public static boolean isPartial(Path root) throws IOException {
+        if (!Files.isDirectory(root) || isComplete(root)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(root)) {
+            return s.allMatch(p -> OWNED.contains(p.getFileName().toString()));
+        }
+    }
+
     private static void prepare(Path root) throws IOException {
         Files.createDirectories(root);
-        boolean empty;
+        List<String> foreign;
         try (Stream<Path> s = Files.list(root)) {
-            empty = s.findAny().isEmpty();
+            foreign = s.map(p -> p.getFileName().toString()).filter(n -> !OWNED.contains(n)).toList();
         }
-        if (empty) {
-            return;
-        }
-        if (!Files.exists(root.resolve(Truth.FILE))) {
-            throw new IOException(root + " is not empty and holds no " + Truth.FILE
-                    + "; refusing to write a synthetic set over it");
+        if (!foreign.isEmpty()) {
+            throw new IOException(root + " holds " + foreign + ", which a synthetic set does not;"
+                    + " refusing to write a synthetic set over it");
         }
         for (String owned : OWNED) {
             Path p = root.resolve(owned);

@@ -76,6 +76,20 @@ class SyntheticGeneratorTest {
     }
 
     @Test
+    void aKilledGenerationIsIncompleteAndGeneratedOver() throws IOException {
+        assertTrue(SyntheticGenerator.isComplete(root));
+        Path killed = dir.resolve("killed");
+        Files.createDirectories(killed.resolve("mimic-cxr-jpg/2.0.0/files"));
+        Files.writeString(killed.resolve("mimic-cxr-jpg/2.0.0/files/half.jpg"), "half an image");
+        Files.createDirectories(killed.resolve("chexpert"));
+        assertFalse(SyntheticGenerator.isComplete(killed), "no truth file: killed before the end");
+        SyntheticGenerator.generate(cfg, killed);
+        assertTrue(SyntheticGenerator.isComplete(killed));
+        assertFalse(Files.exists(killed.resolve("mimic-cxr-jpg/2.0.0/files/half.jpg")));
+        assertEquals(relativeFiles(root), relativeFiles(killed));
+    }
+
+    @Test
     void everyFileOfTheContractHasItsExactHeader() throws IOException {
         Path mimic = root.resolve("mimic-cxr-jpg/2.0.0");
         assertEquals("dicom_id,subject_id,study_id,PerformedProcedureStepDescription,ViewPosition,Rows,Columns,"
