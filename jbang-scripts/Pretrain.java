@@ -39,7 +39,7 @@ public class Pretrain implements Callable<Integer> {
     @Option(names = "--run-dir", defaultValue = "runs/pretrain", description = "checkpoints and metrics (default: ${DEFAULT-VALUE})")
     Path runDir;
 
-    @Option(names = "--preset", defaultValue = "tiny", description = "tiny or paper (default: ${DEFAULT-VALUE})")
+    @Option(names = "--preset", defaultValue = "tiny", description = "tiny, notebook (tiny with a 3-minute schedule) or paper (default: ${DEFAULT-VALUE})")
     String preset;
 
     @Option(names = "--epochs", description = "epochs of every stage (default: the preset's)")

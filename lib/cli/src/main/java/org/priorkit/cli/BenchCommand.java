@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
         description = "Benchmark a preset on random inputs: per-stage step time, images/s, memory, matching share.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--preset", defaultValue = "tiny", description = "tiny or paper (default: ${DEFAULT-VALUE})")
+    @Option(names = "--preset", defaultValue = "tiny", description = "tiny, notebook (tiny with a 3-minute schedule) or paper (default: ${DEFAULT-VALUE})")
     String preset;
 
     @Option(names = "--batch", defaultValue = "16", description = "batch size (default: ${DEFAULT-VALUE})")

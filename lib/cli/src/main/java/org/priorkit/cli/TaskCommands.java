@@ -36,7 +36,7 @@ final class TaskCommands {
         Path checkpoint;
 
         @Option(names = "--preset", defaultValue = "tiny",
-                description = "the random-init encoder's preset, tiny or paper (default: ${DEFAULT-VALUE}; a checkpoint has its own)")
+                description = "the random-init encoder's preset, tiny, notebook or paper (default: ${DEFAULT-VALUE}; a checkpoint has its own)")
         String preset;
 
         @Mixin DeviceOption device;

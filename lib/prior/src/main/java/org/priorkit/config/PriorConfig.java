@@ -113,12 +113,35 @@ public record PriorConfig(String preset, long seed, int batchSize, ImageEncoderC
                                         "report_global_prediction", 1.0), true)));
     }
 
-    /** A preset by name: "tiny" or "paper". */
+    /**
+     * The tiny preset with stages short enough for a notebook: 650, 100 and 100 steps at most,
+     * about 3 minutes on 2 CPU cores (lib/README). What it learns is measured there too.
+     */
+    public static PriorConfig notebook() {
+        PriorConfig t = tiny();
+        List<StageConfig> stages = new java.util.ArrayList<>();
+        for (int i = 0; i < t.stages().size(); i++) {
+            stages.add(t.stages().get(i).withMaxSteps(NOTEBOOK_STEPS[i]));
+        }
+        return new PriorConfig("notebook", t.seed(), t.batchSize(), t.image(), t.text(), t.embedDim(), t.prototypes(),
+                t.gumbelTau(), t.queries(), t.decoderLayers(), t.decoderHeads(), t.globalTemperature(),
+                t.localTemperature(), t.channelDropout(), t.augment(), stages);
+    }
+
+    /** The notebook preset's steps per stage: align, prototype, reconstruct. */
+    private static final int[] NOTEBOOK_STEPS = {650, 100, 100};
+
+    /** The presets {@link #preset} knows. */
+    public static final List<String> PRESETS = List.of("tiny", "notebook", "paper");
+
+    /** A preset by name: "tiny", "notebook" or "paper". */
     public static PriorConfig preset(String name) {
         return switch (name) {
             case "tiny" -> tiny();
+            case "notebook" -> notebook();
             case "paper" -> paper();
-            default -> throw new IllegalArgumentException("unknown preset '" + name + "' (known: tiny, paper)");
+            default -> throw new IllegalArgumentException("unknown preset '" + name + "' (known: "
+                    + String.join(", ", PRESETS) + ")");
         };
     }
 

@@ -17,9 +17,17 @@ import java.util.TreeMap;
  * @param lossWeights  term id ({@link LossTerm#id()}) -> weight, as presets and checkpoints write
  *                     them; terms not listed are not computed
  * @param usePrototypes whether sentence prototypes replace sentence features (stage 2 on)
+ * @param maxSteps     if positive, the stage ends after this many steps even if its epochs are not done
+ *                     (the learning-rate schedule then spans these steps); 0 = whole epochs
  */
 public record StageConfig(String name, int epochs, double peakLr, double warmupEpochs, double weightDecay,
-                          Map<String, Double> lossWeights, boolean usePrototypes) {
+                          Map<String, Double> lossWeights, boolean usePrototypes, int maxSteps) {
+
+    /** A stage of whole epochs. */
+    public StageConfig(String name, int epochs, double peakLr, double warmupEpochs, double weightDecay,
+                       Map<String, Double> lossWeights, boolean usePrototypes) {
+        this(name, epochs, peakLr, warmupEpochs, weightDecay, lossWeights, usePrototypes, 0);
+    }
 
     public StageConfig {
         if (name == null || name.isBlank()) {
@@ -33,6 +41,9 @@ public record StageConfig(String name, int epochs, double peakLr, double warmupE
         }
         if (warmupEpochs < 0 || (epochs > 0 && warmupEpochs > epochs)) {
             throw new IllegalArgumentException("stage " + name + ": warmupEpochs must be in [0, epochs], got " + warmupEpochs);
+        }
+        if (maxSteps < 0) {
+            throw new IllegalArgumentException("stage " + name + ": maxSteps must be >= 0 (0 = whole epochs), got " + maxSteps);
         }
         if (weightDecay < 0) {
             throw new IllegalArgumentException("stage " + name + ": weightDecay must be >= 0");
@@ -70,6 +81,18 @@ public record StageConfig(String name, int epochs, double peakLr, double warmupE
 
     /** The same stage with another number of epochs (the warmup shrinks with it if needed). */
     public StageConfig withEpochs(int newEpochs) {
-        return new StageConfig(name, newEpochs, peakLr, Math.min(warmupEpochs, newEpochs), weightDecay, lossWeights, usePrototypes);
+        return new StageConfig(name, newEpochs, peakLr, Math.min(warmupEpochs, newEpochs), weightDecay, lossWeights,
+                usePrototypes, maxSteps);
+    }
+
+    /** The same stage ending after at most {@code steps} steps (0 = whole epochs). */
+    public StageConfig withMaxSteps(int steps) {
+        return new StageConfig(name, epochs, peakLr, warmupEpochs, weightDecay, lossWeights, usePrototypes, steps);
+    }
+
+    /** The stage's length in steps, for an epoch of {@code perEpoch} steps. */
+    public long steps(long perEpoch) {
+        long whole = epochs * perEpoch;
+        return maxSteps > 0 ? Math.min(whole, maxSteps) : whole;
     }
 }

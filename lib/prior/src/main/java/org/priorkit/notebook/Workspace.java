@@ -5,7 +5,6 @@ import org.priorkit.data.synth.SyntheticConfig;
 import org.priorkit.data.synth.SyntheticGenerator;
 import org.priorkit.pretrain.PretrainJob;
 import org.priorkit.pretrain.RunFolder;
-import org.priorkit.pretrain.StageTrainer;
 import org.priorkit.pretrain.TrainOptions;
 
 import java.io.IOException;
@@ -23,9 +22,10 @@ import java.util.stream.Stream;
  * The files every notebook shares, made on first use and reused afterwards (under
  * {@link Knobs#work()}):
  * <ul>
- *   <li>{@link #syntheticData}: the synthetic set at PRIOR_DATA_SCALE ({@code synthetic-s0.1/});</li>
- *   <li>{@link #pretrainedRun}: a small pretraining run of the tiny preset on that data, PRIOR_EPOCHS
- *       epochs and at most PRIOR_MAX_STEPS steps per stage ({@code pretrain-tiny-e1-m8-.../}).</li>
+ *   <li>{@link #syntheticData}: the synthetic set at PRIOR_DATA_SCALE ({@code synthetic-s0.1/}, or at scale 1 the
+ *       repository's {@code data/synthetic});</li>
+ *   <li>{@link #pretrainedRun}: a short pretraining run of the notebook preset on that data
+ *       ({@code pretrain-notebook-e0-m0-.../}), or the finished run PRIOR_RUN names.</li>
  * </ul>
  * A notebook can therefore run on its own (it builds what is missing) or after the others (it
  * reuses their files). A file lock keeps two notebooks running at once from building the same thing
@@ -41,8 +41,15 @@ public final class Workspace {
         return knobs.realData() ? knobs.data() : syntheticData(knobs);
     }
 
-    /** The synthetic set at the knobs' scale, generated once (seed 42, 128 px). */
+    /**
+     * The synthetic set at the knobs' scale, generated once (seed 42, 128 px). At scale 1 the repository's
+     * {@code data/synthetic} is the same set, so a finished one (from run-all or pretrain) is used as it is.
+     */
     public static Path syntheticData(Knobs knobs) throws IOException {
+        Path repo = Knobs.repository(knobs.work());
+        if (knobs.dataScale() == 1.0 && repo != null && SyntheticGenerator.isComplete(repo.resolve("data/synthetic"))) {
+            return repo.resolve("data/synthetic");
+        }
         Path root = knobs.work().resolve(String.format(Locale.ROOT, "synthetic-s%s", knobs.dataScale()));
         if (Files.isDirectory(root)) {
             return root;
@@ -60,19 +67,23 @@ public final class Workspace {
         }
     }
 
-    /** The preset of the shared run: tiny, with PRIOR_EPOCHS epochs per stage. */
+    /** The preset of the shared run: PRIOR_PRESET (notebook), with PRIOR_EPOCHS epochs per stage if set. */
     public static PriorConfig preset(Knobs knobs) {
-        return PretrainJob.withEpochs(PriorConfig.tiny(), knobs.epochs());
+        PriorConfig preset = PriorConfig.preset(knobs.preset());
+        return knobs.epochs() > 0 ? PretrainJob.withEpochs(preset, knobs.epochs()) : preset;
     }
 
     /**
-     * The shared small pretraining run, BUILT when missing: the tiny preset on {@link #data}, each
-     * stage PRIOR_EPOCHS epochs cut at PRIOR_MAX_STEPS steps. At the CI defaults (scale 0.1, 1 epoch,
-     * 8 steps) that is 24 steps of batch 16 on 64 px images: measured 65 s of CPU time (2.5-3 min of
-     * wall time on a 2-core machine shared with other builds, load average ~10).
+     * The shared pretraining run: PRIOR_RUN if given (a finished run, e.g. run-all's), else the
+     * {@link #preset} on {@link #data}, each stage cut at PRIOR_MAX_STEPS steps, BUILT when missing.
+     * The notebook preset's run takes about 3 minutes on 2 CPU cores (lib/README); CI's settings
+     * ({@code PRIOR_EPOCHS=1 PRIOR_MAX_STEPS=8 PRIOR_DATA_SCALE=0.1}) make it 24 steps.
      */
     public static RunFolder pretrainedRun(Knobs knobs) throws IOException {
         Path data = data(knobs);
+        if (knobs.run() != null) {
+            return RunFolder.open(knobs.run(), data);
+        }
         PriorConfig preset = preset(knobs);
         String name = String.format(Locale.ROOT, "pretrain-%s-e%d-m%d-%08x", preset.preset(), knobs.epochs(),
                 knobs.maxSteps(), data.toString().hashCode());
@@ -83,7 +94,7 @@ public final class Workspace {
         try (Lock lock = lock(knobs)) {
             if (!done(dir, preset)) {
                 System.err.println("building the shared pretraining run in " + dir + " (" + knobs + ")");
-                TrainOptions options = new TrainOptions(dir, 1000, 2, 2, knobs.maxSteps(), false, 4);
+                TrainOptions options = new TrainOptions(dir, 1000, 2, 2, knobs.maxSteps(), false, 50);
                 new PretrainJob(data, dir, preset, null, 0).run(knobs.resolveDevice(), options);
             }
         }

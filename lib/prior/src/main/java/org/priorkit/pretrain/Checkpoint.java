@@ -115,6 +115,23 @@ public final class Checkpoint {
                 s.finished(), s.preset(), config);
     }
 
+    /** Only where a checkpoint stands and its config, without reading its tensors. */
+    public static State readState(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("checkpoint " + file + " does not exist");
+        }
+        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                if (META.equals(e.getName())) {
+                    return state(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException | JsonParseException | IllegalArgumentException | IllegalStateException e) {
+            throw new IOException("checkpoint " + file + " is damaged: " + e.getMessage(), e);
+        }
+        throw new IOException("checkpoint " + file + " is not a PRIOR kit checkpoint (no " + META + ")");
+    }
+
     /** Reads a checkpoint; a damaged or foreign file is an error that names it. */
     public static Contents read(NDManager manager, Path file) throws IOException {
         if (!Files.isRegularFile(file)) {

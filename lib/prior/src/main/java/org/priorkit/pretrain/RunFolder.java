@@ -81,6 +81,26 @@ public record RunFolder(Path dir, Path data, PriorConfig config, WordPieceTokeni
         return new RunFolder(dir, data, PretrainJob.withVocabulary(preset, tokenizer), tokenizer);
     }
 
+    /**
+     * Opens a finished run folder with the config its checkpoints carry (no preset needed), e.g. run-all's
+     * {@code runs/run-all/pretrain-prior}; a folder without every stage's checkpoint is an error.
+     */
+    public static RunFolder open(Path dir, Path data) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IOException("no pretraining run folder " + dir);
+        }
+        if (!Files.isRegularFile(dir.resolve(VOCAB))) {
+            throw new IOException(dir + " is not a pretraining run folder (no " + VOCAB + ")");
+        }
+        PriorConfig config = Checkpoint.readState(checkpointIn(dir)).configOrPreset();
+        RunFolder run = open(dir, data, config);
+        if (!run.complete()) {
+            throw new IOException(dir + " is not finished: " + run.checkpoint(config.stages().size()).getFileName()
+                    + " is missing (run the pretraining to its end, it resumes)");
+        }
+        return run;
+    }
+
     /** The checkpoint written at the end of stage {@code stage} (1 align, 2 prototype, 3 reconstruct). */
     public Path checkpoint(int stage) {
         if (stage < 1 || stage > config.stages().size()) {

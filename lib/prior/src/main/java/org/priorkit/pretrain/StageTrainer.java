@@ -122,7 +122,7 @@ public final class StageTrainer {
         PriorConfig config = run.config();
         StageConfig stage = config.stages().get(si);
         long perEpoch = run.loader().batchesPerEpoch();
-        long total = stage.epochs() * perEpoch;
+        long total = stage.steps(perEpoch);
         if (run.opts().maxStepsPerStage() > 0) {
             total = Math.min(total, run.opts().maxStepsPerStage());
         }

@@ -22,6 +22,13 @@ class PriorConfigTest {
         assertEquals(12, p.text().layers());
         assertTrue(p.augment(), "the paper rotates and flips");
         assertFalse(PriorConfig.tiny().augment(), "the tiny preset does not (lib/README)");
+        // the notebook preset: the tiny model, stages cut short
+        PriorConfig nb = PriorConfig.notebook();
+        assertEquals(PriorConfig.tiny().withStages(nb.stages()).withSeed(nb.seed()).embedDim(), nb.embedDim());
+        assertEquals(java.util.List.of(650L, 100L, 100L), nb.stages().stream().map(s -> s.steps(216)).toList());
+        assertEquals(java.util.List.of(648L, 100L, 100L), nb.stages().stream().map(s -> s.steps(108)).toList(),
+                "a stage still ends after its epochs when they are fewer steps");
+        assertEquals("notebook", PriorConfig.preset("notebook").preset());
         assertTrue(PriorConfig.tiny().withAugment(true).augment());
         assertEquals(3, p.stages().size());
         assertEquals(10.0, p.stages().get(2).lossWeights().get("global"));
@@ -50,7 +57,10 @@ class PriorConfigTest {
                 () -> new StageConfig("x", 1, 1e-4, 0, 0, Map.of("globl", 1.0), false))
                 .getMessage().contains("unknown loss term 'globl'"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> PriorConfig.preset("huge"))
-                .getMessage().contains("tiny, paper"));
+                .getMessage().contains("tiny, notebook, paper"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> new StageConfig("x", 1, 1e-4, 0, 0, Map.of("global", 1.0), false, -1))
+                .getMessage().contains("maxSteps"));
         assertThrows(IllegalArgumentException.class, () -> PriorConfig.tiny().withStages(java.util.List.of()));
     }
 

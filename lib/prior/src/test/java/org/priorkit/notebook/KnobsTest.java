@@ -23,6 +23,8 @@ class KnobsTest {
         Files.createDirectories(repo.resolve("notebooks"));
         Knobs k = Knobs.from(Map.of(), repo.resolve("notebooks"), dir.resolve("home"));
         assertEquals("auto", k.device());
+        assertEquals("notebook", k.preset());
+        assertNull(k.run());
         assertEquals(Knobs.DEFAULT_EPOCHS, k.epochs());
         assertEquals(Knobs.DEFAULT_MAX_STEPS, k.maxSteps());
         assertEquals(Knobs.DEFAULT_DATA_SCALE, k.dataScale());
@@ -40,8 +42,11 @@ class KnobsTest {
     @Test
     void environmentOverridesEverything(@TempDir Path dir) {
         Knobs k = Knobs.from(Map.of("PRIOR_DEVICE", "cpu", "PRIOR_EPOCHS", "3", "PRIOR_MAX_STEPS", "0",
-                "PRIOR_DATA_SCALE", "0.5", "PRIOR_DATA", "real", "PRIOR_WORK", "/tmp/w"), dir, dir);
+                "PRIOR_DATA_SCALE", "0.5", "PRIOR_DATA", "real", "PRIOR_WORK", "/tmp/w", "PRIOR_PRESET", "tiny",
+                "PRIOR_RUN", "runs/run-all/pretrain-prior"), dir, dir);
         assertEquals("cpu", k.device());
+        assertEquals("tiny", k.preset());
+        assertEquals(dir.resolve("runs/run-all/pretrain-prior").toAbsolutePath(), k.run());
         assertEquals(3, k.epochs());
         assertEquals(0, k.maxSteps());
         assertEquals(0.5, k.dataScale());
@@ -51,11 +56,24 @@ class KnobsTest {
     }
 
     @Test
+    void relativePathsStartAtTheRepositoryRoot(@TempDir Path dir) throws Exception {
+        Path repo = dir.resolve("kit");
+        Files.createDirectories(repo.resolve("lib"));
+        Files.writeString(repo.resolve("lib/pom.xml"), "<project/>");
+        Files.createDirectories(repo.resolve("notebooks"));
+        // Jupyter starts the kernel in notebooks/; the paths a student types are from the repository root
+        Knobs k = Knobs.from(Map.of("PRIOR_RUN", "runs/run-all/pretrain-prior", "PRIOR_DATA", "data/real"),
+                repo.resolve("notebooks"), dir.resolve("home"));
+        assertEquals(repo.resolve("runs/run-all/pretrain-prior").toAbsolutePath(), k.run());
+        assertEquals(repo.resolve("data/real").toAbsolutePath(), k.data());
+    }
+
+    @Test
     void badValuesNameTheVariable(@TempDir Path dir) {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> Knobs.from(Map.of("PRIOR_EPOCHS", "many"), dir, dir));
         assertTrue(e.getMessage().contains("PRIOR_EPOCHS"));
-        assertThrows(IllegalArgumentException.class, () -> Knobs.from(Map.of("PRIOR_EPOCHS", "0"), dir, dir));
+        assertThrows(IllegalArgumentException.class, () -> Knobs.from(Map.of("PRIOR_EPOCHS", "-1"), dir, dir));
         assertThrows(IllegalArgumentException.class, () -> Knobs.from(Map.of("PRIOR_DATA_SCALE", "-1"), dir, dir));
     }
 }

@@ -48,5 +48,16 @@ class WorkspaceTest {
             assertEquals(new Shape(2, run.config().text().maxTokens()), batch.ids().getShape());
             assertEquals(run.config().embedDim(), model.config().embedDim());
         }
+        // PRIOR_RUN: a finished run is used as it is, its config read from its checkpoints
+        Knobs given = Knobs.from(Map.of("PRIOR_DATA_SCALE", "0.05", "PRIOR_WORK", dir.toString(),
+                "PRIOR_RUN", run.dir().toString(), "PRIOR_PRESET", "paper"), dir, dir);
+        RunFolder reused = Workspace.pretrainedRun(given);
+        assertEquals(run.dir(), reused.dir());
+        assertEquals(run.config(), reused.config(), "the run's own config, not PRIOR_PRESET's");
+        // an unfinished or missing run is one clear error naming the folder
+        Files.delete(run.checkpoint(3));
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> Workspace.pretrainedRun(given));
+        assertTrue(e.getMessage().contains(run.dir().toString()) && e.getMessage().contains("not finished"), e.getMessage());
     }
 }
