@@ -1,5 +1,6 @@
 package org.priorkit.cli;
 
+import org.priorkit.config.PriorConfig;
 import org.priorkit.data.split.DataFraction;
 import org.priorkit.runall.RunAll;
 import org.priorkit.runall.RunAllConfig;
@@ -24,7 +25,7 @@ final class RunAllCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "runs/run-all", description = "output folder (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--preset", defaultValue = "tiny", description = "tiny or paper (default: ${DEFAULT-VALUE})")
+    @Option(names = "--preset", defaultValue = "tiny", description = "tiny, notebook (tiny with a 3-minute schedule) or paper (default: ${DEFAULT-VALUE})")
     String preset;
 
     @Option(names = "--epochs", description = "epochs of every pretraining stage (default: the preset's)")
@@ -32,6 +33,10 @@ final class RunAllCommand implements Callable<Integer> {
 
     @Option(names = "--seeds", split = ",", defaultValue = "1", description = "downstream seeds, e.g. 1,2,3 (default: ${DEFAULT-VALUE})")
     List<Long> seeds;
+
+    @Option(names = "--pretrain-seeds", split = ",", description = {"pretraining seeds, e.g. 42,43,44: one PRIOR and one "
+            + "global-only run per seed, every rung evaluated on each,", "tables as mean ± std over them (default: the preset's seed, 42)"})
+    List<Long> pretrainSeeds;
 
     @Option(names = "--fractions", split = ",", defaultValue = "1%,10%,100%", description = "label fractions (default: 1%%,10%%,100%%)")
     List<String> fractions;
@@ -53,9 +58,10 @@ final class RunAllCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunAllConfig config = smoke ? RunAllConfig.smoke(data, out).withLanes(lanes)
+        List<Long> runs = pretrainSeeds != null ? pretrainSeeds : List.of(PriorConfig.preset(preset).seed());
+        RunAllConfig config = smoke ? RunAllConfig.smoke(data, out).withLanes(lanes).withPretrainSeeds(runs)
                 : new RunAllConfig(data, out, preset, epochs, 0, fractions.stream().map(DataFraction::parse).toList(),
-                        seeds, taskSteps, false, device.device, lanes);
+                        seeds, runs, taskSteps, false, device.device, lanes);
         RunAll.Outcome outcome = RunAll.run(config, plotly(), System.out);
         System.out.println("report: " + outcome.page().toAbsolutePath());
         return 0;

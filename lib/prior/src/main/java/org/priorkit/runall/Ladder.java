@@ -19,7 +19,8 @@ import java.util.Map;
  * come from the preset's stage names ({@link Rung#checkpoint}), so renaming a stage renames the file
  * both lanes look for.
  *
- * @param preset    what pretraining runs with: the named preset, with run-all's epochs and smoke settings
+ * @param preset    what pretraining runs with: the named preset, with run-all's (first) pretraining seed,
+ *                  epochs and smoke settings
  * @param fullRun   the PRIOR run's folder
  * @param globalRun the global-only run's folder
  */
@@ -27,7 +28,7 @@ record Ladder(PriorConfig preset, Path fullRun, Path globalRun) {
 
     /** The ladder of a run-all configuration. */
     static Ladder of(RunAllConfig c) {
-        PriorConfig preset = PriorConfig.preset(c.preset());
+        PriorConfig preset = PriorConfig.preset(c.preset()).withSeed(c.pretrainSeeds().get(0));
         if (c.epochs() != null) {
             preset = PretrainJob.withEpochs(preset, c.epochs());
         }

@@ -49,27 +49,40 @@ public final class RunAll {
         Devices.use(devices.get(0)); // the tasks open their managers on it
 
         long t = System.nanoTime();
-        if (!Files.exists(c.data())) {
+        if (!Files.exists(c.data()) || SyntheticGenerator.isPartial(c.data())) { // none yet, or a killed generation
             phase.accept("generating the synthetic set at " + c.data());
             log.println(SyntheticGenerator.generate(c.smoke() ? SyntheticConfig.tiny() : SyntheticConfig.defaults(), c.data()));
         }
         seconds.put("data", Lanes.since(t));
 
-        Ladders ladders = lanes(c, devices, phase);
-        seconds.putAll(ladders.seconds());
+        // 2-3. Pretraining and the tasks of every rung, once per pretraining seed.
+        List<ResultRow> rows = new ArrayList<>();
+        Ladders first = null;
+        for (long seed : c.pretrainSeeds()) {
+            RunAllConfig one = c.forPretrainSeed(seed);
+            if (c.pretrainSeeds().size() > 1) {
+                phase.accept("pretraining seed " + seed + " (" + (c.pretrainSeeds().indexOf(seed) + 1) + " of "
+                        + c.pretrainSeeds().size() + "), runs in " + one.out());
+            }
+            Ladders ladders = lanes(one, devices, phase);
+            String tag = c.pretrainSeeds().size() > 1 ? " (seed " + seed + ")" : "";
+            ladders.seconds().forEach((k, v) -> seconds.put(k + tag, v));
+            ladders.rungs().forEach(r -> rows.addAll(r.rows()));
+            first = first == null ? ladders : first;
+        }
 
         t = System.nanoTime();
         phase.accept("writing the report to " + c.out());
-        List<ResultRow> rows = new ArrayList<>();
-        ladders.rungs().forEach(r -> rows.addAll(r.rows()));
         ResultsTable table = new ResultsTable(rows);
-        Ladder ladder = Ladder.of(c);
-        List<HtmlReport.Plot> figures = ReportFigures.write(c, ladder, ladders.rungs(), ladders.prior(),
+        RunAllConfig shown = c.forPretrainSeed(c.pretrainSeeds().get(0)); // the figures draw the first run
+        Ladder ladder = Ladder.of(shown);
+        List<HtmlReport.Plot> figures = ReportFigures.write(shown, ladder, first.rungs(), first.prior(),
                 c.out().resolve("plots"));
         Path page = HtmlReport.write(c.out(), "PRIOR kit: run-all on " + c.data(),
                 "Pretraining on the MIMIC-CXR-style pairs, then every downstream task for every rung of the ablation "
-                        + "ladder. Supervised tasks at " + c.fractions().stream().map(f -> (f.value() * 100) + "%").toList()
-                        + " of the training labels, seeds " + c.seeds() + ". Preset " + c.preset() + ".",
+                        + "ladder. Supervised tasks at " + c.fractions().stream().map(f -> ResultRow.percent(f.value() * 100)).toList()
+                        + " of the training labels, downstream seeds " + c.seeds() + ", pretraining seeds "
+                        + c.pretrainSeeds() + ". Preset " + c.preset() + ".",
                 table, figures, ladder.fullRun().resolve(RunFolder.METRICS), plotlyJs);
         seconds.put("report", Lanes.since(t));
         seconds.put("total", Lanes.since(t0));

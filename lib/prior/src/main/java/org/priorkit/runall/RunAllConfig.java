@@ -1,5 +1,6 @@
 package org.priorkit.runall;
 
+import org.priorkit.config.PriorConfig;
 import org.priorkit.data.split.DataFraction;
 
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What {@code kit run-all} does: where the data and the outputs go, how long pretraining runs, and
@@ -19,6 +21,9 @@ import java.util.Map;
  * @param maxStepsPerStage stop each pretraining stage after this many steps (0: no limit)
  * @param fractions       label fractions of the supervised tasks (1%, 10%, 100%)
  * @param seeds           downstream seeds (mean +- std over them)
+ * @param pretrainSeeds   seeds of the pretraining runs (the preset's seed, 42, by default); with several,
+ *                        each gets its own PRIOR and global-only run and every rung is evaluated on each, so
+ *                        the tables average over pretraining runs too (see {@link #forPretrainSeed})
  * @param taskSteps       training steps of the segmentation and detection heads
  * @param smoke           a tiny data set and a few steps everywhere (checks the pipeline, not the method)
  * @param device          auto, cpu, gpu or gpu:N
@@ -27,8 +32,8 @@ import java.util.Map;
  *                        {@link SecondLane})
  */
 public record RunAllConfig(Path data, Path out, String preset, Integer epochs, long maxStepsPerStage,
-                           List<DataFraction> fractions, List<Long> seeds, int taskSteps, boolean smoke, String device,
-                           int lanes) {
+                           List<DataFraction> fractions, List<Long> seeds, List<Long> pretrainSeeds, int taskSteps,
+                           boolean smoke, String device, int lanes) {
 
     public RunAllConfig {
         if (data == null || out == null || preset == null) {
@@ -36,6 +41,9 @@ public record RunAllConfig(Path data, Path out, String preset, Integer epochs, l
         }
         if (fractions == null || fractions.isEmpty() || seeds == null || seeds.isEmpty()) {
             throw new IllegalArgumentException("at least one fraction and one seed");
+        }
+        if (pretrainSeeds == null || pretrainSeeds.isEmpty() || pretrainSeeds.size() != Set.copyOf(pretrainSeeds).size()) {
+            throw new IllegalArgumentException("at least one pretraining seed, each once, got " + pretrainSeeds);
         }
         if (epochs != null && epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
@@ -51,18 +59,20 @@ public record RunAllConfig(Path data, Path out, String preset, Integer epochs, l
         }
         fractions = List.copyOf(fractions);
         seeds = List.copyOf(seeds);
+        pretrainSeeds = List.copyOf(pretrainSeeds);
     }
 
     /** The main job: the default synthetic set, the tiny preset, 1/10/100% labels, one seed, two lanes. */
     public static RunAllConfig defaults() {
         return new RunAllConfig(Path.of("data/synthetic"), Path.of("runs/run-all"), "tiny", null, 0,
                 List.of(DataFraction.parse("1%"), DataFraction.parse("10%"), DataFraction.parse("100%")),
-                List.of(1L), 120, false, "auto", 2);
+                List.of(1L), List.of(PriorConfig.tiny().seed()), 120, false, "auto", 2);
     }
 
     /** Everything tiny: a check that the whole pipeline runs (both lanes), in a minute or two. */
     public static RunAllConfig smoke(Path data, Path out) {
-        return new RunAllConfig(data, out, "tiny", 1, 2, List.of(DataFraction.parse("100%")), List.of(1L), 2, true, "cpu", 2);
+        return new RunAllConfig(data, out, "tiny", 1, 2, List.of(DataFraction.parse("100%")), List.of(1L),
+                List.of(PriorConfig.tiny().seed()), 2, true, "cpu", 2);
     }
 
     /** The settings as {@code key=value} arguments, read back by {@link #fromArgs} (how the second lane gets them). */
@@ -75,6 +85,7 @@ public record RunAllConfig(Path data, Path out, String preset, Integer epochs, l
         m.put("maxStepsPerStage", Long.toString(maxStepsPerStage));
         m.put("fractions", String.join(",", fractions.stream().map(f -> Double.toString(f.value())).toList()));
         m.put("seeds", String.join(",", seeds.stream().map(String::valueOf).toList()));
+        m.put("pretrainSeeds", String.join(",", pretrainSeeds.stream().map(String::valueOf).toList()));
         m.put("taskSteps", Integer.toString(taskSteps));
         m.put("smoke", Boolean.toString(smoke));
         m.put("device", device);
@@ -95,7 +106,7 @@ public record RunAllConfig(Path data, Path out, String preset, Integer epochs, l
             m.put(a.substring(0, eq), a.substring(eq + 1));
         }
         List<String> keys = List.of("data", "out", "preset", "epochs", "maxStepsPerStage", "fractions", "seeds",
-                "taskSteps", "smoke", "device", "lanes");
+                "pretrainSeeds", "taskSteps", "smoke", "device", "lanes");
         for (String k : m.keySet()) {
             if (!keys.contains(k)) {
                 throw new IllegalArgumentException("unknown run-all argument '" + k + "' (known: " + keys + ")");
@@ -110,31 +121,47 @@ public record RunAllConfig(Path data, Path out, String preset, Integer epochs, l
                 m.get("epochs").isEmpty() ? null : Integer.valueOf(m.get("epochs")), Long.parseLong(m.get("maxStepsPerStage")),
                 java.util.Arrays.stream(m.get("fractions").split(",")).map(DataFraction::parse).toList(),
                 java.util.Arrays.stream(m.get("seeds").split(",")).map(Long::valueOf).toList(),
+                java.util.Arrays.stream(m.get("pretrainSeeds").split(",")).map(Long::valueOf).toList(),
                 Integer.parseInt(m.get("taskSteps")), Boolean.parseBoolean(m.get("smoke")), m.get("device"),
                 Integer.parseInt(m.get("lanes")));
     }
 
     public RunAllConfig withOut(Path o) {
-        return new RunAllConfig(data, o, preset, epochs, maxStepsPerStage, fractions, seeds, taskSteps, smoke, device, lanes);
+        return new RunAllConfig(data, o, preset, epochs, maxStepsPerStage, fractions, seeds, pretrainSeeds, taskSteps, smoke, device, lanes);
     }
 
     public RunAllConfig withData(Path d) {
-        return new RunAllConfig(d, out, preset, epochs, maxStepsPerStage, fractions, seeds, taskSteps, smoke, device, lanes);
+        return new RunAllConfig(d, out, preset, epochs, maxStepsPerStage, fractions, seeds, pretrainSeeds, taskSteps, smoke, device, lanes);
     }
 
     public RunAllConfig withSeeds(List<Long> s) {
-        return new RunAllConfig(data, out, preset, epochs, maxStepsPerStage, fractions, s, taskSteps, smoke, device, lanes);
+        return new RunAllConfig(data, out, preset, epochs, maxStepsPerStage, fractions, s, pretrainSeeds, taskSteps, smoke, device, lanes);
     }
 
     public RunAllConfig withEpochs(Integer e) {
-        return new RunAllConfig(data, out, preset, e, maxStepsPerStage, fractions, seeds, taskSteps, smoke, device, lanes);
+        return new RunAllConfig(data, out, preset, e, maxStepsPerStage, fractions, seeds, pretrainSeeds, taskSteps, smoke, device, lanes);
     }
 
     public RunAllConfig withDevice(String d) {
-        return new RunAllConfig(data, out, preset, epochs, maxStepsPerStage, fractions, seeds, taskSteps, smoke, d, lanes);
+        return new RunAllConfig(data, out, preset, epochs, maxStepsPerStage, fractions, seeds, pretrainSeeds, taskSteps, smoke, d, lanes);
     }
 
     public RunAllConfig withLanes(int n) {
-        return new RunAllConfig(data, out, preset, epochs, maxStepsPerStage, fractions, seeds, taskSteps, smoke, device, n);
+        return new RunAllConfig(data, out, preset, epochs, maxStepsPerStage, fractions, seeds, pretrainSeeds, taskSteps, smoke, device, n);
+    }
+
+    public RunAllConfig withPretrainSeeds(List<Long> s) {
+        return new RunAllConfig(data, out, preset, epochs, maxStepsPerStage, fractions, seeds, s, taskSteps, smoke, device, lanes);
+    }
+
+    /**
+     * The job of one pretraining run: only that seed, and for any seed but the first its own folder
+     * ({@code out/pretrain-seed-43/}) for the pretraining runs and the second lane's files; the first
+     * seed's runs stay in {@code out/} (so {@code runs/run-all/pretrain-prior} is always there).
+     */
+    public RunAllConfig forPretrainSeed(long seed) {
+        Path o = seed == pretrainSeeds.get(0) ? out : out.resolve("pretrain-seed-" + seed);
+        return new RunAllConfig(data, o, preset, epochs, maxStepsPerStage, fractions, seeds, List.of(seed), taskSteps,
+                smoke, device, lanes);
     }
 }

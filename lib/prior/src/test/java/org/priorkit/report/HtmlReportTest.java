@@ -20,7 +20,7 @@ class HtmlReportTest {
                 """);
         Path plotly = dir.resolve("fake-plotly.js");
         Files.writeString(plotly, "/* plotly */");
-        ResultsTable results = new ResultsTable(List.of(new ResultRow("PRIOR", "zero-shot", "accuracy", 100, 1, 0.5)));
+        ResultsTable results = new ResultsTable(List.of(new ResultRow("PRIOR", "zero-shot", "accuracy", 0, 42, 0, 0.5)));
         Path out = dir.resolve("report");
         Path page = HtmlReport.write(out, "Run all", "intro <text>", results,
                 List.of(new HtmlReport.Plot("plots/roc.png", "ROC curves")), metrics, plotly);
@@ -38,7 +38,7 @@ class HtmlReportTest {
 
     @Test
     void withoutPlotlyThePageStillHasTheTable(@TempDir Path dir) throws Exception {
-        ResultsTable results = new ResultsTable(List.of(new ResultRow("PRIOR", "zero-shot", "accuracy", 100, 1, 0.5)));
+        ResultsTable results = new ResultsTable(List.of(new ResultRow("PRIOR", "zero-shot", "accuracy", 0, 42, 0, 0.5)));
         String html = Files.readString(HtmlReport.write(dir, "t", "i", results, List.of(), null, null));
         assertFalse(html.contains("<script"));
         assertTrue(html.contains("zero-shot: accuracy"));

@@ -27,8 +27,8 @@ class LaneResultTest {
         seconds.put("tasks random init", 115.6);
         LaneResult r = new LaneResult(seconds, List.of(
                 new LaneResult.RungSummary(Rung.RANDOM, List.of(
-                        new ResultRow("random init", "CheXpert linear probe", "macro AUROC", 1, 1, 0.484),
-                        new ResultRow("random init", "RSNA linear probe", "AUROC", 100, 1, Double.NaN)),
+                        new ResultRow("random init", "CheXpert linear probe", "macro AUROC", 1, 42, 1, 0.484),
+                        new ResultRow("random init", "RSNA linear probe", "AUROC", 100, 42, 1, Double.NaN)),
                         new LaneResult.RocCurve("Cardiomegaly", 0.66, new double[] {0, 0.5, 1}, new double[] {0, 0.75, 1})),
                 new LaneResult.RungSummary(Rung.GLOBAL, List.of(), null)));
         Path file = dir.resolve(SecondLane.RESULT);

@@ -18,10 +18,20 @@ class RunAllConfigTest {
     void argumentsRoundTrip() {
         RunAllConfig c = new RunAllConfig(Path.of("/d/data"), Path.of("/d/out"), "tiny", 3, 7,
                 List.of(DataFraction.ONE_PERCENT, DataFraction.parse("12.5%"), DataFraction.ALL), List.of(1L, 2L, 3L),
-                40, true, "cpu", 2);
+                List.of(42L, 43L), 40, true, "cpu", 2);
         assertEquals(c, RunAllConfig.fromArgs(c.toArgs()));
         RunAllConfig noEpochs = RunAllConfig.defaults().withData(Path.of("/x")).withOut(Path.of("/y")).withLanes(1);
         assertEquals(noEpochs, RunAllConfig.fromArgs(noEpochs.toArgs()));
+    }
+
+    @Test
+    void eachPretrainingSeedGetsItsOwnJobAndFolder() {
+        RunAllConfig c = RunAllConfig.defaults().withPretrainSeeds(List.of(42L, 43L, 44L));
+        assertEquals(List.of(42L), c.forPretrainSeed(42).pretrainSeeds());
+        assertEquals(c.out(), c.forPretrainSeed(42).out(), "the first seed's runs stay where a one-seed run puts them");
+        assertEquals(c.out().resolve("pretrain-seed-43"), c.forPretrainSeed(43).out());
+        assertEquals(43, Ladder.of(c.forPretrainSeed(43)).preset().seed());
+        assertThrows(IllegalArgumentException.class, () -> c.withPretrainSeeds(List.of(42L, 42L)));
     }
 
     @Test

@@ -45,6 +45,19 @@ class RunAllTwoLanesTest {
         assertTrue(Files.exists(c.out().resolve("pretrain-global-only").resolve("stage-1-align.ckpt")));
         assertTrue(Files.size(c.out().resolve("plots").resolve("roc.png")) > 0, "ROC curves of both lanes' rungs");
         assertTrue(buffer.toString(StandardCharsets.UTF_8).contains("second lane"));
+
+        // Repeatable, and one job per pretraining seed: the same command with a second pretraining seed
+        // gives exactly the first seed's rows again (same bytes in results.csv) and a full ladder for seed 43.
+        RunAllConfig twice = c.withOut(dir.resolve("out-2")).withPretrainSeeds(List.of(42L, 43L));
+        RunAll.Outcome o2 = RunAll.run(twice, null, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        List<String> first = Files.readAllLines(c.out().resolve("results.csv"));
+        List<String> again = Files.readAllLines(twice.out().resolve("results.csv")).stream()
+                .filter(line -> !line.contains(",43,")).toList();
+        assertEquals(first, again, "the same run twice gives the same numbers");
+        assertEquals(List.of(42L, 43L), o2.results().pretrainSeeds());
+        assertEquals(o.results().rows().size() * 2, o2.results().rows().size());
+        assertTrue(Files.exists(twice.out().resolve("pretrain-seed-43/pretrain-prior/stage-3-reconstruct.ckpt")));
+        assertTrue(Files.readString(twice.out().resolve("results.md")).contains("**Each pretraining run**"));
     }
 
     @Test
