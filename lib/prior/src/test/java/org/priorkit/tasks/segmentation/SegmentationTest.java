@@ -35,7 +35,7 @@ class SegmentationTest {
 
     /** A few steps, small batches: enough to exercise every path on the tiny set. */
     static SegmentationConfig quick() {
-        return SegmentationConfig.defaults().withSteps(3, 2);
+        return SegmentationConfig.defaults().withSteps(3, 2).withImageSize(0); // the tiny set is 64 px: no upsampling
     }
 
     @Test
@@ -164,6 +164,7 @@ class SegmentationTest {
     @Test
     void configRejectsBadSettings() {
         SegmentationConfig d = SegmentationConfig.defaults();
+        assertEquals(128, d.imageSize(), "as detection: thin masks need the pixels");
         assertThrows(IllegalArgumentException.class, () -> d.withImageSize(100));
         assertThrows(IllegalArgumentException.class, () -> d.withSteps(0, 4));
         assertThrows(IllegalArgumentException.class, () -> d.withLearningRate(-1, 1));
