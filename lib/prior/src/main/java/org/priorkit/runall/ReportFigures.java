@@ -48,8 +48,17 @@ final class ReportFigures {
         Files.createDirectories(plots);
         List<HtmlReport.Plot> figures = new ArrayList<>();
         List<Map<String, Object>> metrics = MetricsLog.read(ladder.fullRun().resolve(RunFolder.METRICS));
-        Charts.savePng(Charts.lossCurves(metrics), plots.resolve("losses.png"));
-        figures.add(new HtmlReport.Plot("plots/losses.png", "pretraining loss terms, stages 1-3 (PRIOR run)"));
+        Map<String, List<Map<String, Object>>> runs = new LinkedHashMap<>();
+        runs.put("PRIOR (stages 1-3)", metrics);
+        Path globalMetrics = ladder.globalRun().resolve(RunFolder.METRICS);
+        if (Files.exists(globalMetrics)) {
+            runs.put("global only", MetricsLog.read(globalMetrics));
+        }
+        Charts.savePng(Charts.globalAlignment(runs, ladder.preset().batchSize(), 25), plots.resolve("global-alignment.png"));
+        figures.add(new HtmlReport.Plot("plots/global-alignment.png",
+                "is pretraining learning? The global InfoNCE over ln B (1 = chance), mean of 25 steps"));
+        Charts.savePngRow(Charts.lossCurvesByStage(metrics), plots.resolve("losses.png"));
+        figures.add(new HtmlReport.Plot("plots/losses.png", "every loss term, unweighted, one panel per stage (PRIOR run)"));
         HtmlReport.Plot roc = rocFigure(rungs, plots);
         if (roc != null) {
             figures.add(roc);

@@ -69,6 +69,7 @@ public final class Charts {
      */
     public static XYChart lossCurves(List<Map<String, Object>> rows, String... terms) {
         XYChart chart = xy("loss per step", "global step", "loss (unweighted)");
+        chart.getStyler().setXAxisDecimalPattern("#"); // steps: no thousands separator crowding the ticks
         for (String term : chosen(rows, terms)) {
             addSeries(chart, term, rows, term, -1);
         }
@@ -90,6 +91,7 @@ public final class Charts {
             throw new IllegalArgumentException("no rows of stage " + stage + " in the metrics");
         }
         XYChart chart = xy("stage " + stage + " (" + mine.get(0).get("stage_name") + ")", "step in stage", "loss");
+        chart.getStyler().setXAxisDecimalPattern("#");
         for (String term : chosen(mine, terms)) {
             addSeries(chart, term, mine, term, stage);
         }
@@ -102,6 +104,83 @@ public final class Charts {
         rows.stream().map(r -> number(r, "stage").intValue()).distinct().sorted()
                 .forEach(s -> charts.add(lossCurves(rows, s, terms)));
         return charts;
+    }
+
+    /**
+     * The global InfoNCE of each run as a fraction of ln B, its value for a model that cannot tell the
+     * batch's pairs apart (B = the batch size): 1 is chance, 0 perfect. A moving average over
+     * {@code window} steps hides the per-batch noise; dashed lines mark where the first run's stages start.
+     */
+    public static XYChart globalAlignment(Map<String, List<Map<String, Object>>> runs, int batchSize, int window) {
+        if (batchSize < 2 || window < 1) {
+            throw new IllegalArgumentException("batch size >= 2 and window >= 1, got " + batchSize + ", " + window);
+        }
+        XYChart chart = xy("global alignment: InfoNCE / ln " + batchSize + " (1 = chance)", "global step",
+                "global InfoNCE / ln B");
+        chart.getStyler().setXAxisDecimalPattern("#");
+        double lnB = Math.log(batchSize);
+        double lastStep = 1;
+        for (Map.Entry<String, List<Map<String, Object>>> run : runs.entrySet()) {
+            List<Double> xs = new ArrayList<>();
+            List<Double> raw = new ArrayList<>();
+            for (Map<String, Object> r : run.getValue()) {
+                if (r.get("global") instanceof Number v) {
+                    xs.add(number(r, "step").doubleValue());
+                    raw.add(v.doubleValue() / lnB);
+                }
+            }
+            if (xs.isEmpty()) {
+                continue;
+            }
+            List<Double> smooth = new ArrayList<>(raw.size());
+            double sum = 0;
+            for (int i = 0; i < raw.size(); i++) { // trailing mean over the last `window` steps
+                sum += raw.get(i) - (i >= window ? raw.get(i - window) : 0);
+                smooth.add(sum / Math.min(i + 1, window));
+            }
+            chart.addSeries(run.getKey(), xs, smooth).setMarker(SeriesMarkers.NONE);
+            lastStep = Math.max(lastStep, xs.get(xs.size() - 1));
+        }
+        chart.addSeries("chance (ln B)", new double[] {1, lastStep}, new double[] {1, 1}).setMarker(SeriesMarkers.NONE)
+                .setLineColor(Color.GRAY).setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,
+                        java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        if (!runs.isEmpty()) {
+            int previous = -1;
+            for (Map<String, Object> r : runs.values().iterator().next()) {
+                int stage = number(r, "stage").intValue();
+                if (stage != previous && previous != -1) {
+                    chart.addAnnotation(new AnnotationLine(number(r, "step").doubleValue() - 0.5, true, false));
+                }
+                previous = stage;
+            }
+        }
+        chart.getStyler().setYAxisMin(0.0);
+        return chart;
+    }
+
+    /** Writes charts side by side into one PNG (e.g. {@link #lossCurvesByStage}: one panel per stage). */
+    public static void savePngRow(List<? extends Chart<?, ?>> charts, Path file) throws IOException {
+        if (charts.isEmpty()) {
+            throw new IllegalArgumentException("no charts to write to " + file);
+        }
+        List<java.awt.image.BufferedImage> images = new ArrayList<>();
+        for (Chart<?, ?> c : charts) {
+            images.add(BitmapEncoder.getBufferedImage(c));
+        }
+        int width = images.stream().mapToInt(java.awt.image.BufferedImage::getWidth).sum();
+        int height = images.stream().mapToInt(java.awt.image.BufferedImage::getHeight).max().orElse(1);
+        java.awt.image.BufferedImage row = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = row.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        int x = 0;
+        for (java.awt.image.BufferedImage im : images) {
+            g.drawImage(im, x, 0, null);
+            x += im.getWidth();
+        }
+        g.dispose();
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        javax.imageio.ImageIO.write(row, "png", file.toFile());
     }
 
     /** A line chart of several named series over the same x values. */

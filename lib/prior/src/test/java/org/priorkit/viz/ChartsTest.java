@@ -88,6 +88,30 @@ class ChartsTest {
     }
 
     @Test
+    void globalAlignmentIsTheTrailingMeanOverLnBWithAChanceLine() {
+        XYChart chart = Charts.globalAlignment(Map.of("run", rows()), 16, 2);
+        double ln16 = Math.log(16);
+        double[] y = chart.getSeries("run").getYData();
+        assertEquals(2.9 / ln16, y[0], 1e-12);                     // first step: nothing to average with
+        assertEquals((2.9 + 2.8) / 2 / ln16, y[1], 1e-12);
+        assertEquals((2.5 + 2.4) / 2 / ln16, y[5], 1e-12);         // only the last two steps
+        assertArrayEquals(new double[] {1, 1}, chart.getSeries("chance (ln B)").getYData(), 0);
+        assertArrayEquals(new double[] {1, 6}, chart.getSeries("chance (ln B)").getXData(), 0);
+        assertThrows(IllegalArgumentException.class, () -> Charts.globalAlignment(Map.of("run", rows()), 1, 2));
+    }
+
+    @Test
+    void savePngRowPutsThePanelsSideBySide(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("row.png");
+        Charts.savePngRow(Charts.lossCurvesByStage(rows()), file);
+        java.awt.image.BufferedImage row = javax.imageio.ImageIO.read(file.toFile());
+        XYChart one = Charts.lossCurves(rows(), 1);
+        assertEquals(2 * one.getWidth(), row.getWidth());
+        assertEquals(one.getHeight(), row.getHeight());
+        assertThrows(IllegalArgumentException.class, () -> Charts.savePngRow(List.of(), file));
+    }
+
+    @Test
     void savePngWritesAPng(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("sub/roc.png");
         Charts.savePng(Charts.roc("roc", new double[] {0, 0.5, 1}, new double[] {0, 0.8, 1}, 0.9), file);
