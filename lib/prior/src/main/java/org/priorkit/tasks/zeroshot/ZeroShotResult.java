@@ -12,9 +12,9 @@ import java.util.List;
  * @param predicted          (N) argmax of the combined score
  * @param scores             (N, C) combined scores softmax(global) + w softmax(local)
  * @param globalSimilarity   (N, C) cosine of image global and class report features
- * @param localSimilarity    (N, C) mean cosine of image-aware prompt sentences and the prompt sentences' prototypes
+ * @param localSimilarity    (N, C) mean sigmoid attention weight of the prompt sentences over the image's regions
  * @param globalScale        the model's learned global logit scale used in the softmax
- * @param localScale         the model's learned local logit scale used in the softmax
+ * @param localScale         the scale in the local softmax: 1, as the official code
  * @param localWeight        weight of the local term
  * @param accuracy           fraction predicted right
  * @param macroPrecision     macro precision

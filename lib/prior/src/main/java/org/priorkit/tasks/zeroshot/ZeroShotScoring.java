@@ -5,11 +5,11 @@ package org.priorkit.tasks.zeroshot;
  *
  * <pre>
  *   p_global = softmax_c(globalScale * cos(image global, class report))        (N, C)
- *   p_local  = softmax_c(localScale  * cos(image-aware prompt sentence, prompt sentence prototype))
+ *   p_local  = softmax_c(localScale  * mean attention of the prompt's sentences over the image's regions)
  *   score    = p_global + localWeight * p_local        (PRIOR: localWeight = 0.5)   prediction = argmax_c
  * </pre>
- * The scales are the model's own learned logit scales: the global InfoNCE's for the global term and
- * the intra-report InfoNCE's for the local term, the very similarities those losses trained.
+ * The global scale is the model's learned one, the global InfoNCE's; the local one is 1, as in the
+ * official code (the attention weights are sigmoids in [0, 1], so the local term nudges, never overrules).
  */
 public final class ZeroShotScoring {
 
