@@ -73,6 +73,12 @@ public final class Charts {
         for (String term : chosen(rows, terms)) {
             addSeries(chart, term, rows, term, -1);
         }
+        markStages(chart, rows);
+        return chart;
+    }
+
+    /** A dashed vertical line where each stage after the first starts. */
+    private static void markStages(XYChart chart, List<Map<String, Object>> rows) {
         int previous = -1;
         for (Map<String, Object> r : rows) {
             int stage = number(r, "stage").intValue();
@@ -81,7 +87,6 @@ public final class Charts {
             }
             previous = stage;
         }
-        return chart;
     }
 
     /** The loss terms of one stage (1-based, as logged) against the step within the stage. */
@@ -129,30 +134,22 @@ public final class Charts {
                     raw.add(v.doubleValue() / lnB);
                 }
             }
-            if (xs.isEmpty()) {
-                continue;
-            }
             List<Double> smooth = new ArrayList<>(raw.size());
             double sum = 0;
             for (int i = 0; i < raw.size(); i++) { // trailing mean over the last `window` steps
                 sum += raw.get(i) - (i >= window ? raw.get(i - window) : 0);
                 smooth.add(sum / Math.min(i + 1, window));
             }
-            chart.addSeries(run.getKey(), xs, smooth).setMarker(SeriesMarkers.NONE);
-            lastStep = Math.max(lastStep, xs.get(xs.size() - 1));
+            if (!xs.isEmpty()) {
+                chart.addSeries(run.getKey(), xs, smooth).setMarker(SeriesMarkers.NONE);
+                lastStep = Math.max(lastStep, xs.get(xs.size() - 1));
+            }
         }
         chart.addSeries("chance (ln B)", new double[] {1, lastStep}, new double[] {1, 1}).setMarker(SeriesMarkers.NONE)
                 .setLineColor(Color.GRAY).setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,
                         java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
         if (!runs.isEmpty()) {
-            int previous = -1;
-            for (Map<String, Object> r : runs.values().iterator().next()) {
-                int stage = number(r, "stage").intValue();
-                if (stage != previous && previous != -1) {
-                    chart.addAnnotation(new AnnotationLine(number(r, "step").doubleValue() - 0.5, true, false));
-                }
-                previous = stage;
-            }
+            markStages(chart, runs.values().iterator().next());
         }
         chart.getStyler().setYAxisMin(0.0);
         return chart;
@@ -170,9 +167,7 @@ public final class Charts {
         int width = images.stream().mapToInt(java.awt.image.BufferedImage::getWidth).sum();
         int height = images.stream().mapToInt(java.awt.image.BufferedImage::getHeight).max().orElse(1);
         java.awt.image.BufferedImage row = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = row.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
+        java.awt.Graphics2D g = row.createGraphics(); // panels of equal height cover the whole image
         int x = 0;
         for (java.awt.image.BufferedImage im : images) {
             g.drawImage(im, x, 0, null);
