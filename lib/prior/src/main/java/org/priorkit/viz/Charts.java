@@ -69,7 +69,7 @@ public final class Charts {
      */
     public static XYChart lossCurves(List<Map<String, Object>> rows, String... terms) {
         XYChart chart = xy("loss per step", "global step", "loss (unweighted)");
-        chart.getStyler().setXAxisDecimalPattern("#"); // steps: no thousands separator crowding the ticks
+        chart.getStyler().setXAxisDecimalPattern("#").setXAxisLabelRotation(45); // 4-digit steps would touch
         for (String term : chosen(rows, terms)) {
             addSeries(chart, term, rows, term, -1);
         }
@@ -96,7 +96,7 @@ public final class Charts {
             throw new IllegalArgumentException("no rows of stage " + stage + " in the metrics");
         }
         XYChart chart = xy("stage " + stage + " (" + mine.get(0).get("stage_name") + ")", "step in stage", "loss");
-        chart.getStyler().setXAxisDecimalPattern("#");
+        chart.getStyler().setXAxisDecimalPattern("#").setXAxisLabelRotation(45);
         for (String term : chosen(mine, terms)) {
             addSeries(chart, term, mine, term, stage);
         }
@@ -122,7 +122,7 @@ public final class Charts {
         }
         XYChart chart = xy("global alignment: InfoNCE / ln " + batchSize + " (1 = chance)", "global step",
                 "global InfoNCE / ln B");
-        chart.getStyler().setXAxisDecimalPattern("#");
+        chart.getStyler().setXAxisDecimalPattern("#").setXAxisLabelRotation(45);
         double lnB = Math.log(batchSize);
         double lastStep = 1;
         for (Map.Entry<String, List<Map<String, Object>>> run : runs.entrySet()) {
