@@ -38,11 +38,14 @@ record Ladder(PriorConfig preset, Path fullRun, Path globalRun) {
         return new Ladder(preset, c.out().resolve("pretrain-prior"), c.out().resolve("pretrain-global-only"));
     }
 
-    /** The global-only rung's config: the preset's first stage with the global term alone, no prototypes. */
+    /**
+     * The global-only rung's config: the preset's first stage with the global term alone, no prototypes,
+     * and the same length (a preset that cuts its stages short, like notebook's, cuts this one too).
+     */
     PriorConfig globalOnly() {
         StageConfig first = preset.stages().get(0);
         return preset.withStages(List.of(new StageConfig(first.name(), first.epochs(), first.peakLr(),
-                first.warmupEpochs(), first.weightDecay(), Map.of(LossTerm.GLOBAL.id(), 1.0), false)));
+                first.warmupEpochs(), first.weightDecay(), Map.of(LossTerm.GLOBAL.id(), 1.0), false, first.maxSteps())));
     }
 
     /** The checkpoint whose encoder a rung evaluates; null for random init. */

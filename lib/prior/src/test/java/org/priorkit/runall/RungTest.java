@@ -37,6 +37,18 @@ class RungTest {
         assertEquals(List.of("global"), List.copyOf(only.lossWeights().keySet()));
     }
 
+    @Test
+    void theGlobalOnlyRunIsAsLongAsThePresetsFirstStage() {
+        RunAllConfig d = RunAllConfig.defaults();
+        RunAllConfig notebook = new RunAllConfig(d.data(), d.out(), "notebook", null, 0, d.fractions(), d.seeds(),
+                d.pretrainSeeds(), d.taskSteps(), false, "cpu", 1);
+        StageConfig first = Ladder.of(notebook).preset().stages().get(0);
+        StageConfig only = Ladder.of(notebook).globalOnly().stages().get(0);
+        assertEquals(1000, first.maxSteps(), "the notebook preset cuts stage 1");
+        assertEquals(first.maxSteps(), only.maxSteps());
+        assertEquals(first.epochs(), only.epochs());
+    }
+
     private static StageConfig rename(StageConfig s, String name) {
         return new StageConfig(name, s.epochs(), s.peakLr(), s.warmupEpochs(), s.weightDecay(), s.lossWeights(),
                 s.usePrototypes());
