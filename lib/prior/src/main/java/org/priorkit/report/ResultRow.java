@@ -26,7 +26,12 @@ public record ResultRow(String rung, String task, String metric, double fraction
 
     /** The column this row lands in: "task: metric @ 1%" ("task: metric" for label-free tasks). */
     public String column() {
-        return fraction == 0 ? metricName() : metricName() + " @ " + percent(fraction);
+        return column(metricName(), fraction);
+    }
+
+    /** The column of a metric name ("task: metric") at a fraction (0: no labels). */
+    public static String column(String metricName, double fraction) {
+        return fraction == 0 ? metricName : metricName + " @ " + percent(fraction);
     }
 
     /** "task: metric", the column within one fraction's table. */

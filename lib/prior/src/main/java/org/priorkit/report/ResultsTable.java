@@ -134,11 +134,6 @@ public final class ResultsTable {
         return List.copyOf(s);
     }
 
-    /** The column of a metric name at a fraction. */
-    private static String column(String metricName, double fraction) {
-        return fraction == 0 ? metricName : metricName + " @ " + ResultRow.percent(fraction);
-    }
-
     /** Markdown: one table per fraction (rungs down, metrics across), then the no-label tasks. */
     public String toMarkdown() {
         StringBuilder sb = new StringBuilder();
@@ -156,7 +151,7 @@ public final class ResultsTable {
             for (String rung : rungs()) {
                 sb.append("| ").append(rung).append(" |");
                 for (String m : metrics) {
-                    sb.append(' ').append(cell(rung, column(m, f)).format()).append(" |");
+                    sb.append(' ').append(cell(rung, ResultRow.column(m, f)).format()).append(" |");
                 }
                 sb.append('\n');
             }
@@ -184,7 +179,7 @@ public final class ResultsTable {
         for (String rung : rungs()) {
             for (double f : shown) {
                 for (String m : metrics(f)) {
-                    String c = column(m, f);
+                    String c = ResultRow.column(m, f);
                     sb.append("| ").append(rung).append(" | ").append(c).append(" |");
                     seeds.forEach(s -> sb.append(' ').append(cell(rung, c, s).format()).append(" |"));
                     sb.append('\n');
@@ -202,14 +197,14 @@ public final class ResultsTable {
             sb.append("<h3>").append(escape(title(f))).append("</h3>\n<table class=\"results\">\n<tr><th>rung</th>");
             metrics.forEach(m -> sb.append("<th>").append(escape(m)).append("</th>"));
             sb.append("</tr>\n");
+            double[] best = metrics.stream().mapToDouble(m -> rungs().stream()
+                    .mapToDouble(r -> cell(r, ResultRow.column(m, f)).mean()).filter(v -> !Double.isNaN(v))
+                    .max().orElse(Double.NaN)).toArray(); // per metric, over the rungs
             for (String rung : rungs()) {
                 sb.append("<tr><td>").append(escape(rung)).append("</td>");
-                for (String m : metrics) {
-                    String c = column(m, f);
-                    double best = rungs().stream().mapToDouble(r -> cell(r, c).mean()).filter(v -> !Double.isNaN(v))
-                            .max().orElse(Double.NaN);
-                    Cell cell = cell(rung, c);
-                    boolean isBest = cell.mean() == best;
+                for (int k = 0; k < metrics.size(); k++) {
+                    Cell cell = cell(rung, ResultRow.column(metrics.get(k), f));
+                    boolean isBest = cell.mean() == best[k];
                     sb.append("<td>").append(isBest ? "<b>" : "").append(escape(cell.format())).append(isBest ? "</b>" : "")
                             .append("</td>");
                 }
