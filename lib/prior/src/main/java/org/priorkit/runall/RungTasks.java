@@ -102,7 +102,7 @@ final class RungTasks {
                 }
             }
             // Zero-shot and retrieval train nothing: one run per rung (fraction 0: no labels).
-            long run = Ladder.of(c).preset().seed();
+            long run = c.pretrainSeeds().get(0); // the pretraining run these rows belong to (one per lane config)
             ZeroShotResult zs = ZeroShot.run(model, data.fiveBy200(), ZeroShotConfig.defaults().withPreset(c.preset()), manager);
             rows.add(new ResultRow(rung.label(), ZERO_SHOT, "accuracy", 0, run, 0, zs.accuracy()));
             rows.add(new ResultRow(rung.label(), ZERO_SHOT, "macro F1", 0, run, 0, zs.macroF1()));
@@ -132,7 +132,7 @@ final class RungTasks {
                                       TaskModel model, FrozenFeatures frozen, NDManager manager)
             throws IOException {
         double pct = f.value() * 100;
-        long run = Ladder.of(c).preset().seed();
+        long run = c.pretrainSeeds().get(0); // the pretraining run these rows belong to (one per lane config)
         List<ResultRow> rows = new ArrayList<>();
         ClassificationResult cr = ClassificationTask.run(model, data, ClassificationConfig.defaults(
                 ClassificationConfig.Dataset.CHEXPERT, ClassificationConfig.Mode.LINEAR_PROBE)
