@@ -1,6 +1,5 @@
 package org.priorkit.model;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import org.junit.jupiter.api.Test;
@@ -10,29 +9,11 @@ import org.priorkit.nn.StateDict;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.priorkit.nn.WeightStats.maxAbs;
+import static org.priorkit.nn.WeightStats.std;
 
 /** PriorModel's weights start as BERT's, the official code's and PyTorch's (see {@link org.priorkit.nn.Init}). */
 class PriorModelInitTest {
-
-    private static double std(NDArray a) {
-        float[] v = a.toFloatArray();
-        double s = 0;
-        double s2 = 0;
-        for (float x : v) {
-            s += x;
-            s2 += x * x;
-        }
-        double mean = s / v.length;
-        return Math.sqrt(s2 / v.length - mean * mean);
-    }
-
-    private static double maxAbs(NDArray a) {
-        double m = 0;
-        for (float x : a.toFloatArray()) {
-            m = Math.max(m, Math.abs(x));
-        }
-        return m;
-    }
 
     @Test
     void priorModelUsesBertAndOfficialInits() {

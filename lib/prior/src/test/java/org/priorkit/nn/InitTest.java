@@ -8,29 +8,11 @@ import ai.djl.nn.core.Linear;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.priorkit.nn.WeightStats.maxAbs;
+import static org.priorkit.nn.WeightStats.std;
 
 /** The kit's weights start as PyTorch's and BERT's do, not with DJL's He normal (see {@link Init}). */
 class InitTest {
-
-    private static double std(NDArray a) {
-        float[] v = a.toFloatArray();
-        double s = 0;
-        double s2 = 0;
-        for (float x : v) {
-            s += x;
-            s2 += x * x;
-        }
-        double mean = s / v.length;
-        return Math.sqrt(s2 / v.length - mean * mean);
-    }
-
-    private static double maxAbs(NDArray a) {
-        double m = 0;
-        for (float x : a.toFloatArray()) {
-            m = Math.max(m, Math.abs(x));
-        }
-        return m;
-    }
 
     @Test
     void linearMatchesPyTorchsDefault() {

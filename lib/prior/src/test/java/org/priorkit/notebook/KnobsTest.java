@@ -17,10 +17,7 @@ class KnobsTest {
 
     @Test
     void defaultsInsideTheRepositoryCacheUnderRuns(@TempDir Path dir) throws Exception {
-        Path repo = dir.resolve("kit");
-        Files.createDirectories(repo.resolve("lib"));
-        Files.writeString(repo.resolve("lib/pom.xml"), "<project/>");
-        Files.createDirectories(repo.resolve("notebooks"));
+        Path repo = fakeRepository(dir);
         Knobs k = Knobs.from(Map.of(), repo.resolve("notebooks"), dir.resolve("home"));
         assertEquals("auto", k.device());
         assertEquals("notebook", k.preset());
@@ -57,10 +54,7 @@ class KnobsTest {
 
     @Test
     void relativePathsStartAtTheRepositoryRoot(@TempDir Path dir) throws Exception {
-        Path repo = dir.resolve("kit");
-        Files.createDirectories(repo.resolve("lib"));
-        Files.writeString(repo.resolve("lib/pom.xml"), "<project/>");
-        Files.createDirectories(repo.resolve("notebooks"));
+        Path repo = fakeRepository(dir);
         // Jupyter starts the kernel in notebooks/; the paths a student types are from the repository root
         Knobs k = Knobs.from(Map.of("PRIOR_RUN", "runs/run-all/pretrain-prior", "PRIOR_DATA", "data/real"),
                 repo.resolve("notebooks"), dir.resolve("home"));
@@ -75,5 +69,14 @@ class KnobsTest {
         assertTrue(e.getMessage().contains("PRIOR_EPOCHS"));
         assertThrows(IllegalArgumentException.class, () -> Knobs.from(Map.of("PRIOR_EPOCHS", "-1"), dir, dir));
         assertThrows(IllegalArgumentException.class, () -> Knobs.from(Map.of("PRIOR_DATA_SCALE", "-1"), dir, dir));
+    }
+
+    /** A folder Knobs takes for the kit's repository (it has lib/pom.xml), with a notebooks/ folder. */
+    private static Path fakeRepository(Path dir) throws java.io.IOException {
+        Path repo = dir.resolve("kit");
+        Files.createDirectories(repo.resolve("lib"));
+        Files.writeString(repo.resolve("lib/pom.xml"), "<project/>");
+        Files.createDirectories(repo.resolve("notebooks"));
+        return repo;
     }
 }
