@@ -15,8 +15,9 @@ import java.util.concurrent.Callable;
 
 /** {@code kit run-all}: the main job, from synthetic data to the ablation ladder's report. */
 @Command(name = "run-all", mixinStandardHelpOptions = true,
-        description = {"Generate the synthetic set, pretrain PRIOR (and a global-only run), run all five downstream",
-                "tasks for every rung of the ablation ladder, and write results.md/csv, plots/ and index.html."})
+        description = {"The main job: synthetic data, pretraining, every task for every rung, and the report.",
+                "Generates the synthetic set, pretrains PRIOR (and a global-only run), runs all five downstream",
+                "tasks for every rung of the ablation ladder, and writes results.md/csv, plots/ and index.html."})
 final class RunAllCommand implements Callable<Integer> {
 
     @Option(names = "--data", defaultValue = "data/synthetic", description = "data root (default: ${DEFAULT-VALUE}; generated when missing)")

@@ -58,4 +58,20 @@ class PriorCliTest {
         }
         assertFalse(err.toString(StandardCharsets.UTF_8).contains("WARN"), err.toString(StandardCharsets.UTF_8));
     }
+
+    /** The top-level help lists each command by the first line of its description: it must be a whole sentence. */
+    @Test
+    void commandListShowsWholeSentences() {
+        String out = captureOut(() -> PriorCli.execute("--help"));
+        String list = out.substring(out.indexOf("Commands:"));
+        String[] entries = list.split("\\n(?=  \\S)");
+        assertTrue(entries.length > 10, list);
+        for (String entry : entries) {
+            String text = entry.strip();
+            if (text.startsWith("Commands:") || text.startsWith("help")) {
+                continue;
+            }
+            assertTrue(text.endsWith("."), "cut mid-sentence in kit --help: " + text);
+        }
+    }
 }

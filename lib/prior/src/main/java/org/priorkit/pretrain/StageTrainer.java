@@ -15,6 +15,7 @@ import org.priorkit.config.StageConfig;
 import org.priorkit.nn.StateDict;
 import org.priorkit.train.AdamW;
 import org.priorkit.train.BatchLoader;
+import org.priorkit.train.Eta;
 import org.priorkit.train.LearningRateSchedule;
 import org.priorkit.train.MetricsLog;
 import org.priorkit.train.SampleSource;
@@ -154,7 +155,7 @@ public final class StageTrainer {
                         images += b.size();
                         double ips = b.size() / ((System.nanoTime() - ts) / 1e9);
                         run.log().log(row(globalStep, si, stage, step, lr, ips, losses));
-                        report(bar, run.opts(), si, stage, step, total, losses, ips);
+                        report(bar, run.opts(), si, stage, step, total, losses, ips, Eta.of(System.nanoTime() - t0, step - first, total - first));
                         if (step % run.opts().checkpointEvery() == 0 && step < total) {
                             save(lastFile, run, optimizer, si, stage, step, total, globalStep, false);
                         }
@@ -211,13 +212,13 @@ public final class StageTrainer {
     }
 
     private static void report(ProgressBar bar, TrainOptions opts, int si, StageConfig stage, long step, long total,
-                               TrainStep.Losses<LossTerm> losses, double ips) {
+                               TrainStep.Losses<LossTerm> losses, double ips, String eta) {
         if (bar != null) {
             bar.stepTo(step);
             bar.setExtraMessage(format(losses) + String.format(" %.0f img/s", ips));
         } else if (step % opts.logEvery() == 0 || step == total) {
-            System.err.printf("stage %d %s step %d/%d %s %.0f img/s%n", si + 1, stage.name(), step, total,
-                    format(losses), ips);
+            System.err.printf("stage %d %s step %d/%d %s %.0f img/s, %s%n", si + 1, stage.name(), step, total,
+                    format(losses), ips, eta);
         }
     }
 
