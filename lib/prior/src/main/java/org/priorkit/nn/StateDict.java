@@ -1,6 +1,7 @@
 package org.priorkit.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.nn.BlockList;
 import ai.djl.nn.Parameter;
@@ -25,6 +26,8 @@ import java.util.TreeSet;
  * PyTorch {@code state_dict} directly.
  */
 public final class StateDict {
+
+    private static final NDIndex ALL = new NDIndex("...");
 
     private static final Map<String, String> TORCH_PARAM_NAMES = Map.of(
             "gamma", "weight",
@@ -88,7 +91,9 @@ public final class StateDict {
         for (Map.Entry<String, Parameter> e : params.entrySet()) {
             NDArray dst = e.getValue().getArray();
             NDArray src = tensors.get(e.getKey());
-            dst.set(src.toType(dst.getDataType(), false).toByteBuffer());
+            // A tensor copy (under no-grad, into the parameter's own storage and device); set(ByteBuffer)
+            // would make libtorch print a scary "AutoNonVariableTypeMode is deprecated" warning.
+            dst.set(ALL, src.toType(dst.getDataType(), false).toDevice(dst.getDevice(), false));
         }
     }
 }

@@ -2,6 +2,7 @@ package org.priorkit.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import org.priorkit.nn.Scalars;
 
@@ -120,9 +121,11 @@ public final class AdamW {
         step = atStep;
     }
 
+    private static final NDIndex ALL = new NDIndex("...");
+
     private NDArray copy(NDArray a) {
         NDArray c = manager.zeros(a.getShape(), a.getDataType(), a.getDevice());
-        c.set(a.toByteBuffer());
+        c.set(ALL, a); // a tensor copy: set(ByteBuffer) makes libtorch print a deprecation warning
         return c;
     }
 }
