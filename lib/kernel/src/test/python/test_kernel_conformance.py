@@ -104,6 +104,17 @@ class PriorJavaKernelTests(jupyter_kernel_test.KernelTests):
         results = [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"]
         self.assertEqual(results, ["cpu()"])
 
+    def test_djl_cell_prints_no_warnings(self):
+        # The first cell that touches DJL: no slf4j "No providers" lines, no GPU-count warning on a CPU.
+        reply, outputs = self.run_cell(
+            "try (var m = ai.djl.ndarray.NDManager.newBaseManager()) { m.ones(new ai.djl.ndarray.types.Shape(2)).sum().getFloat(); }\n"
+            "ai.djl.engine.Engine.getInstance().getGpuCount()")
+        self.assertEqual(reply["content"]["status"], "ok", outputs)
+        stderr = "".join(m["content"]["text"] for m in outputs
+                         if m["msg_type"] == "stream" and m["content"]["name"] == "stderr")
+        for word in ("SLF4J", "WARN", "Warning"):
+            self.assertNotIn(word, stderr)
+
     def test_error_shows_failing_line(self):
         reply, outputs = self.run_cell("int a = 1;\nint b = a / 0;\nint c = 2;")
         self.assertEqual(reply["content"]["status"], "error")

@@ -67,6 +67,10 @@ public final class Main {
             h.setLevel(Level.WARNING);
         }
         System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
+        // The notebooks' logger (slf4j-simple on the notebook class path): DJL's INFO chatter off, and
+        // "Failed to detect GPU count" is no warning on a CPU machine (the kit says which device it uses).
+        defaultProperty("org.slf4j.simpleLogger.log.ai.djl", "warn");
+        defaultProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
 
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(connectionFile));
         JupyterConnection connection = new JupyterConnection(properties);
@@ -77,6 +81,12 @@ public final class Main {
         connection.waitUntilClose();
         // DJL and user code may leave non-daemon threads behind; the kernel's life ends here.
         System.exit(0);
+    }
+
+    private static void defaultProperty(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
     }
 
     /** The jars in notebook-lib/ next to the kernel jar (the build's target/ or the kernelspec). */
