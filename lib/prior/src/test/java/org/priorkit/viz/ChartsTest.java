@@ -14,6 +14,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -120,5 +121,33 @@ class ChartsTest {
         Charts.savePng(Charts.confusion("c", new long[][] {{3, 1}, {0, 4}}, List.of("neg", "pos")), dir.resolve("c.png"));
         Charts.savePng(Charts.bars("b", "k", "count", List.of("0", "1"), new double[] {2, 5}), dir.resolve("b.png"));
         assertTrue(Files.size(dir.resolve("c.png")) > 100);
+    }
+
+    /**
+     * ROC points of n cases lie on a k/n grid, and XChart puts a tick on every point of an equally spaced
+     * axis (roc.png had 18 y labels of 15 decimals): the chance diagonal must break the spacing.
+     */
+    @Test
+    void rocAxesAreNotEquallySpacedSoTicksStayRound() {
+        int n = 18;
+        double[] grid = new double[n + 1];
+        for (int i = 0; i <= n; i++) {
+            grid[i] = i / (double) n;
+        }
+        for (XYChart chart : List.of(Charts.roc("r", grid, grid, 0.5),
+                Charts.rocCurves("r", java.util.Map.of("m", new double[][] {grid, grid})))) {
+            java.util.TreeSet<Double> xs = new java.util.TreeSet<>();
+            chart.getSeriesCollection().forEach(series -> {
+                for (double x : series.getXData()) {
+                    xs.add(x);
+                }
+            });
+            Double[] v = xs.toArray(new Double[0]);
+            boolean equallySpaced = true;
+            for (int i = 2; i < v.length; i++) {
+                equallySpaced &= Math.abs((v[i] - v[i - 1]) - (v[1] - v[0])) < 1e-9;
+            }
+            assertFalse(equallySpaced, "x values " + xs);
+        }
     }
 }
