@@ -215,7 +215,7 @@ final class ReportWriter {
 
     /** Size of a pneumothorax at the apex in cm, from the same extent the painter uses. */
     static String cm(FindingSpec f) {
-        double units = 0.012 + 0.07 * f.extent();
+        double units = FindingPainter.pneumothoraxGap(f.extent());
         return String.format(Locale.ROOT, "%.1f", units * StudyCase.CM_PER_UNIT);
     }
 

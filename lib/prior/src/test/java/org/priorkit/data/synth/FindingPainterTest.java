@@ -47,6 +47,39 @@ class FindingPainterTest {
         }
     }
 
+    /**
+     * The tiny preset pretrains on 64 px images: a moderate pneumothorax must show there as a dark pleural
+     * gap of a few pixels, or pretraining cannot tie "apical pneumothorax" to anything it sees.
+     */
+    @org.junit.jupiter.api.Test
+    void aModeratePneumothoraxIsVisibleAtThePretrainingSize() {
+        int size = 64;
+        SyntheticConfig cfg = SyntheticConfig.defaults();
+        double area = 0, darkening = 0;
+        int cases = 8;
+        for (int k = 0; k < cases; k++) {
+            SplittableRandom rng = new SplittableRandom(200 + k);
+            StudyCase normal = CaseSampler.general(rng, cfg.withNormalFraction(1), false);
+            FindingSpec s = new FindingSpec(FindingType.PNEUMOTHORAX, k % 2 == 0 ? Side.LEFT : Side.RIGHT, Zone.UPPER,
+                    0.5, 0.4, false);
+            StudyCase sick = new StudyCase(normal.anatomy(), List.of(s), Device.NONE, 3, normal.view(),
+                    normal.sex(), normal.age());
+            RenderedImage with = ImageRenderer.render(sick, size, cfg.difficulty(), k);
+            RenderedImage without = ImageRenderer.render(sick.withoutFindings(), size, cfg.difficulty(), k);
+            Finding f = with.findings().get(0);
+            double diff = 0;
+            for (int p = 0; p < size * size; p++) {
+                if (f.mask()[p]) {
+                    diff += (with.pixels()[p] & 0xff) - (without.pixels()[p] & 0xff);
+                }
+            }
+            area += f.area();
+            darkening += diff / Math.max(1, f.area());
+        }
+        assertTrue(area / cases >= 40, "mean pneumothorax area at 64 px: " + area / cases + " pixels");
+        assertTrue(darkening / cases <= -8, "mean darkening inside the gap: " + darkening / cases + " gray levels");
+    }
+
     @ParameterizedTest
     @EnumSource(value = FindingType.class, names = {"CARDIOMEGALY", "EDEMA"}, mode = EnumSource.Mode.EXCLUDE)
     void lateralizedMasksSitOnTheImageSideOfThePatientsSide(FindingType type) {
