@@ -68,8 +68,9 @@ final class PretrainCommand implements Callable<Integer> {
         if (epochs != null) {
             config = PretrainJob.withEpochs(config, epochs);
         }
-        if (data.equals(DEFAULT_DATA) && (!Files.exists(data) || SyntheticGenerator.isPartial(data))) {
-            System.err.println("no data at " + data + ": generating the default synthetic set there");
+        if (data.equals(DEFAULT_DATA) && SyntheticGenerator.needsGenerating(data)) {
+            System.err.println((SyntheticGenerator.isOutdated(data) ? data + " is from an older version of the kit"
+                    : "no data at " + data) + ": generating the default synthetic set there");
             System.err.println(SyntheticGenerator.generate(SyntheticConfig.defaults(), data));
         } else if (!Files.isDirectory(data)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--data " + data + " does not exist"

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * The files every notebook shares, made on first use and reused afterwards (under
  * {@link Knobs#work()}):
  * <ul>
- *   <li>{@link #syntheticData}: the synthetic set at PRIOR_DATA_SCALE ({@code synthetic-s0.1/}, or at scale 1 the
+ *   <li>{@link #syntheticData}: the synthetic set at PRIOR_DATA_SCALE ({@code synthetic-s0.1-v2/}, or at scale 1 the
  *       repository's {@code data/synthetic});</li>
  *   <li>{@link #pretrainedRun}: a short pretraining run of the notebook preset on that data
  *       ({@code pretrain-notebook-e0-m0-.../}), or the finished run PRIOR_RUN names.</li>
@@ -47,10 +47,12 @@ public final class Workspace {
      */
     public static Path syntheticData(Knobs knobs) throws IOException {
         Path repo = Knobs.repository(knobs.work());
-        if (knobs.dataScale() == 1.0 && repo != null && SyntheticGenerator.isComplete(repo.resolve("data/synthetic"))) {
-            return repo.resolve("data/synthetic");
+        Path shared = repo == null ? null : repo.resolve("data/synthetic");
+        if (knobs.dataScale() == 1.0 && shared != null && SyntheticGenerator.isComplete(shared)
+                && !SyntheticGenerator.isOutdated(shared)) {
+            return shared;
         }
-        Path root = knobs.work().resolve(String.format(Locale.ROOT, "synthetic-s%s", knobs.dataScale()));
+        Path root = knobs.work().resolve(syntheticName(knobs));
         if (Files.isDirectory(root)) {
             return root;
         }
@@ -65,6 +67,11 @@ public final class Workspace {
             Files.move(partial, root, StandardCopyOption.ATOMIC_MOVE);
             return root;
         }
+    }
+
+    /** The synthetic set's cache name: its scale and the generator's version. */
+    static String syntheticName(Knobs knobs) {
+        return String.format(Locale.ROOT, "synthetic-s%s-v%d", knobs.dataScale(), SyntheticGenerator.VERSION);
     }
 
     /** The preset of the shared run: PRIOR_PRESET (notebook), with PRIOR_EPOCHS epochs per stage if set. */
@@ -85,8 +92,11 @@ public final class Workspace {
             return RunFolder.open(knobs.run(), data);
         }
         PriorConfig preset = preset(knobs);
+        // Named by what it was trained on, not where that sits: a copied work folder (a workshop's prebuilt
+        // run) is reused, and a run on an older synthetic set is not.
+        String dataKey = knobs.realData() ? data.toAbsolutePath().normalize().toString() : syntheticName(knobs);
         String name = String.format(Locale.ROOT, "pretrain-%s-e%d-m%d-%08x", preset.preset(), knobs.epochs(),
-                knobs.maxSteps(), data.toString().hashCode());
+                knobs.maxSteps(), dataKey.hashCode());
         Path dir = knobs.work().resolve(name);
         if (done(dir, preset)) {
             return RunFolder.open(dir, data, preset);

@@ -49,8 +49,9 @@ public final class RunAll {
         Devices.use(devices.get(0)); // the tasks open their managers on it
 
         long t = System.nanoTime();
-        if (!Files.exists(c.data()) || SyntheticGenerator.isPartial(c.data())) { // none yet, or a killed generation
-            phase.accept("generating the synthetic set at " + c.data());
+        if (SyntheticGenerator.needsGenerating(c.data())) { // none yet, a killed generation, or an older generator's
+            phase.accept((SyntheticGenerator.isOutdated(c.data()) ? "the synthetic set at " + c.data()
+                    + " is from an older version of the kit: generating it again" : "generating the synthetic set at " + c.data()));
             log.println(SyntheticGenerator.generate(c.smoke() ? SyntheticConfig.tiny() : SyntheticConfig.defaults(), c.data()));
         }
         seconds.put("data", Lanes.since(t));

@@ -20,9 +20,19 @@ import java.util.stream.Stream;
  */
 public final class SyntheticGenerator {
 
+    /**
+     * The generator's version, written next to every set: bumped whenever the same settings draw different
+     * images or reports, so a set made by an older kit is made again instead of silently reused
+     * (2: the pneumothorax's pleural gap widened to be visible at 64 px).
+     */
+    public static final int VERSION = 2;
+
+    /** The file holding {@link #VERSION} under a set's root. */
+    static final String VERSION_FILE = "synthetic-version.txt";
+
     /** The sub-trees and files this generator owns under its root (deleted before a new run). */
     static final List<String> OWNED = List.of(MimicWriter.JPG_ROOT.split("/")[0], MimicWriter.REPORT_ROOT,
-            ChexpertWriter.ROOT, RsnaWriter.ROOT, SiimWriter.ROOT, Truth.FILE);
+            ChexpertWriter.ROOT, RsnaWriter.ROOT, SiimWriter.ROOT, Truth.FILE, VERSION_FILE);
 
     private SyntheticGenerator() {}
 
@@ -43,7 +53,8 @@ public final class SyntheticGenerator {
         truth.addAll(siim.truth());
         StringBuilder lines = new StringBuilder();
         truth.forEach(t -> lines.append(t).append('\n'));
-        Files.writeString(root.resolve(Truth.FILE), lines, StandardCharsets.UTF_8);
+        Files.writeString(root.resolve(VERSION_FILE), VERSION + "\n", StandardCharsets.UTF_8);
+        Files.writeString(root.resolve(Truth.FILE), lines, StandardCharsets.UTF_8); // last: marks the set complete
         double seconds = (System.nanoTime() - start) / 1e9;
         return new GenerationSummary(root, mimic.studies(), mimic.images(), mimic.reportsWithFourSentences(),
                 chexpert.train(), chexpert.valid(), chexpert.fiveBy200(), rsna.images(), rsna.positives(),
@@ -56,6 +67,23 @@ public final class SyntheticGenerator {
      */
     public static boolean isComplete(Path root) {
         return Files.isRegularFile(root.resolve(Truth.FILE));
+    }
+
+    /** Whether {@code root} holds a whole synthetic set made by an older generator ({@link #VERSION}). */
+    public static boolean isOutdated(Path root) throws IOException {
+        if (!isComplete(root)) {
+            return false;
+        }
+        Path file = root.resolve(VERSION_FILE);
+        return !Files.isRegularFile(file) || !Files.readString(file).strip().equals(Integer.toString(VERSION));
+    }
+
+    /**
+     * Whether the synthetic set at {@code root} must be (re)generated: none there yet, a killed generation,
+     * or a set from an older generator. Real data (no synthetic truth file) is never touched.
+     */
+    public static boolean needsGenerating(Path root) throws IOException {
+        return !Files.exists(root) || isPartial(root) || isOutdated(root);
     }
 
     /**

@@ -75,6 +75,25 @@ class SyntheticGeneratorTest {
         assertThrows(IOException.class, () -> SyntheticGenerator.generate(cfg, foreign));
     }
 
+    /** A set from an older kit (no version file, or another version) is made again, not silently reused. */
+    @Test
+    void aSetFromAnOlderGeneratorIsOutdatedAndGeneratedOver() throws IOException {
+        assertFalse(SyntheticGenerator.isOutdated(root));
+        assertFalse(SyntheticGenerator.needsGenerating(root));
+        Path old = dir.resolve("old");
+        SyntheticGenerator.generate(cfg, old);
+        Files.delete(old.resolve(SyntheticGenerator.VERSION_FILE)); // what version 1 wrote
+        assertTrue(SyntheticGenerator.isOutdated(old) && SyntheticGenerator.needsGenerating(old));
+        Files.writeString(old.resolve(SyntheticGenerator.VERSION_FILE), (SyntheticGenerator.VERSION - 1) + "\n");
+        assertTrue(SyntheticGenerator.needsGenerating(old));
+        SyntheticGenerator.generate(cfg, old);
+        assertFalse(SyntheticGenerator.needsGenerating(old));
+        Path real = dir.resolve("real"); // no synthetic truth file: real data is never regenerated
+        Files.createDirectories(real.resolve("CheXpert-v1.0-small"));
+        assertFalse(SyntheticGenerator.needsGenerating(real));
+        assertTrue(SyntheticGenerator.needsGenerating(dir.resolve("missing")));
+    }
+
     @Test
     void aKilledGenerationIsIncompleteAndGeneratedOver() throws IOException {
         assertTrue(SyntheticGenerator.isComplete(root));
