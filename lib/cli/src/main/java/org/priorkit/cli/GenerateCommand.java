@@ -40,7 +40,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (!tiny && scale != 1.0) {
             cfg = cfg.scaled(scale);
         }
-        GenerationSummary summary = SyntheticGenerator.generate(cfg, out);
+        GenerationSummary summary = SyntheticGenerator.generate(cfg, out, System.err::println);
         System.out.println(summary);
         return 0;
     }

@@ -71,7 +71,7 @@ final class PretrainCommand implements Callable<Integer> {
         if (data.equals(DEFAULT_DATA) && SyntheticGenerator.needsGenerating(data)) {
             System.err.println((SyntheticGenerator.isOutdated(data) ? data + " is from an older version of the kit"
                     : "no data at " + data) + ": generating the default synthetic set there");
-            System.err.println(SyntheticGenerator.generate(SyntheticConfig.defaults(), data));
+            System.err.println(SyntheticGenerator.generate(SyntheticConfig.defaults(), data, System.err::println));
         } else if (!Files.isDirectory(data)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--data " + data + " does not exist"
                     + " (only the default, " + DEFAULT_DATA + ", is generated when missing)");

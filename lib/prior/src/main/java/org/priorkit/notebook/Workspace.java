@@ -63,7 +63,7 @@ public final class Workspace {
             Path partial = root.resolveSibling(root.getFileName() + ".partial");
             deleteTree(partial);
             System.err.println("generating the synthetic set (scale " + knobs.dataScale() + ") in " + root);
-            System.err.println(SyntheticGenerator.generate(SyntheticConfig.defaults().scaled(knobs.dataScale()), partial));
+            System.err.println(SyntheticGenerator.generate(SyntheticConfig.defaults().scaled(knobs.dataScale()), partial, System.err::println));
             Files.move(partial, root, StandardCopyOption.ATOMIC_MOVE);
             return root;
         }

@@ -40,7 +40,7 @@ final class Lanes {
         for (Rung rung : rungs) {
             t = System.nanoTime();
             phase.accept("downstream tasks for rung '" + rung.label() + "'");
-            RungTasks.Outcome outcome = RungTasks.run(rung, ladder.checkpoint(rung), c, data, devices.get(0));
+            RungTasks.Outcome outcome = RungTasks.run(rung, ladder.checkpoint(rung), c, data, devices.get(0), phase);
             summaries.add(outcome.summary(rung));
             prior = outcome; // the last rung is PRIOR
             seconds.put("tasks " + rung.label(), since(t));
@@ -71,7 +71,7 @@ final class Lanes {
             }
             t = System.nanoTime();
             phase.accept("downstream tasks for rung '" + rung.label() + "'");
-            summaries.add(RungTasks.run(rung, ckpt, c, data, devices.get(0)).summary(rung));
+            summaries.add(RungTasks.run(rung, ckpt, c, data, devices.get(0), phase).summary(rung));
             seconds.put("tasks " + rung.label(), since(t));
         }
         return new LaneResult(seconds, summaries);

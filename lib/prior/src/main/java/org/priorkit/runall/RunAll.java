@@ -52,7 +52,7 @@ public final class RunAll {
         if (SyntheticGenerator.needsGenerating(c.data())) { // none yet, a killed generation, or an older generator's
             phase.accept((SyntheticGenerator.isOutdated(c.data()) ? "the synthetic set at " + c.data()
                     + " is from an older version of the kit: generating it again" : "generating the synthetic set at " + c.data()));
-            log.println(SyntheticGenerator.generate(c.smoke() ? SyntheticConfig.tiny() : SyntheticConfig.defaults(), c.data()));
+            log.println(SyntheticGenerator.generate(c.smoke() ? SyntheticConfig.tiny() : SyntheticConfig.defaults(), c.data(), phase));
         }
         seconds.put("data", Lanes.since(t));
 
@@ -89,6 +89,11 @@ public final class RunAll {
         seconds.put("total", Lanes.since(t0));
         log.println(table.toMarkdown());
         seconds.forEach((k, v) -> log.printf(Locale.ROOT, "  %-28s %7.1f s%n", k, v));
+        List<String> laneLogs = c.pretrainSeeds().stream().map(s -> c.forPretrainSeed(s).out().resolve(SecondLane.LOG))
+                .filter(Files::exists).map(Path::toString).toList();
+        log.println("logs: lane 1 is the output above" + (laneLogs.isEmpty() ? ""
+                : "; lane 2 (global-only pretraining, rungs " + SecondLane.RUNGS.stream().map(Rung::label).toList()
+                + ") in full: " + String.join(", ", laneLogs)));
         return new Outcome(table, page, seconds);
     }
 
@@ -110,7 +115,7 @@ public final class RunAll {
             phase.accept("second lane: global-only pretraining, then the rungs "
                     + SecondLane.RUNGS.stream().map(Rung::label).toList() + " in a child JVM (log: "
                     + c.out().resolve(SecondLane.LOG) + ")");
-            SecondLane child = SecondLane.start(c);
+            SecondLane child = SecondLane.start(c, phase);
             try {
                 first = SecondLane.withThreads(SecondLane.threadsPerLane(),
                         () -> Lanes.first(c, devices, phase, firstLaneRungs));

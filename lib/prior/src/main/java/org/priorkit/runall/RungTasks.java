@@ -33,8 +33,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Every downstream task for the encoder of one rung: the two linear probes, segmentation and
@@ -83,8 +85,13 @@ final class RungTasks {
         }
     }
 
-    /** Every task for the encoder of {@code rung} ({@code ckpt} null = random init of run-all's preset). */
-    static Outcome run(Rung rung, Path ckpt, RunAllConfig c, TaskData data, Device device) throws IOException {
+    /**
+     * Every task for the encoder of {@code rung} ({@code ckpt} null = random init of run-all's preset);
+     * {@code progress} hears of each task as it ends, with its figure and time (the lane's console line).
+     */
+    static Outcome run(Rung rung, Path ckpt, RunAllConfig c, TaskData data, Device device, Consumer<String> progress)
+            throws IOException {
+        Consumer<String> done = Progress.timed(rung.label(), progress);
         List<ResultRow> rows = new ArrayList<>();
         Outcome shown = null;
         // One model for the tasks that keep the encoder frozen; its image features are encoded once
@@ -94,7 +101,7 @@ final class RungTasks {
             FrozenFeatures frozen = new FrozenFeatures(model.model(), ImageFeature.BACKBONE, PROBE_BATCH, manager);
             for (long seed : c.seeds()) {
                 for (DataFraction f : c.fractions()) {
-                    Outcome o = supervised(rung, ckpt, c, data, f, seed, model, frozen, manager);
+                    Outcome o = supervised(rung, ckpt, c, data, f, seed, model, frozen, manager, done);
                     rows.addAll(o.rows());
                     if (f.value() == 1.0 && seed == c.seeds().get(0)) {
                         shown = o;
@@ -107,12 +114,14 @@ final class RungTasks {
             rows.add(new ResultRow(rung.label(), ZERO_SHOT, "accuracy", 0, run, 0, zs.accuracy()));
             rows.add(new ResultRow(rung.label(), ZERO_SHOT, "macro F1", 0, run, 0, zs.macroF1()));
             rows.add(new ResultRow(rung.label(), ZERO_SHOT, "kappa", 0, run, 0, zs.kappa()));
+            done.accept(String.format(Locale.ROOT, "zero-shot, PRIOR's prompt: accuracy %.3f", zs.accuracy()));
             // Report-like prompts (several phrasings per class, as the reports word findings): what a
             // model trained only on reports can read best; PRIOR's one-line prompt above is the paper's.
             ZeroShotResult reportLike = ZeroShot.run(model, data.fiveBy200(), ZeroShotConfig.defaults()
                     .withPreset(c.preset()).withPrompts(Prompts.gloriaStyle()), manager);
             rows.add(new ResultRow(rung.label(), ZERO_SHOT_REPORT_LIKE, "accuracy", 0, run, 0, reportLike.accuracy()));
             rows.add(new ResultRow(rung.label(), ZERO_SHOT_REPORT_LIKE, "kappa", 0, run, 0, reportLike.kappa()));
+            done.accept(String.format(Locale.ROOT, "zero-shot, report-like prompts: accuracy %.3f", reportLike.accuracy()));
             RetrievalConfig retrieval = RetrievalConfig.defaults().withPreset(c.preset());
             if (c.smoke()) { // a tiny set has too few test reports for a pool
                 retrieval = retrieval.withSplits(Set.of("train", "validate", "test"));
@@ -122,6 +131,7 @@ final class RungTasks {
             for (Map.Entry<Integer, Double> e : rr.imageToText().entrySet()) {
                 rows.add(new ResultRow(rung.label(), "image-to-text retrieval", "P@" + e.getKey(), 0, run, 0, e.getValue()));
             }
+            done.accept(String.format(Locale.ROOT, "retrieval: P@1 %.3f", rr.imageToText().getOrDefault(1, Double.NaN)));
             return shown == null ? new Outcome(rows, null, zs, rr, null, null)
                     : new Outcome(rows, shown.roc(), zs, rr, shown.segmentation(), shown.detection());
         }
@@ -129,26 +139,31 @@ final class RungTasks {
 
     /** The tasks trained on labels, at one fraction and seed: two probes on {@code frozen}, and the dense tasks. */
     private static Outcome supervised(Rung rung, Path ckpt, RunAllConfig c, TaskData data, DataFraction f, long seed,
-                                      TaskModel model, FrozenFeatures frozen, NDManager manager)
-            throws IOException {
+                                      TaskModel model, FrozenFeatures frozen, NDManager manager,
+                                      Consumer<String> done) throws IOException {
         double pct = f.value() * 100;
+        String at = " at " + f.label() + (c.seeds().size() > 1 ? ", seed " + seed : "") + ": ";
         long run = c.pretrainSeeds().get(0); // the pretraining run these rows belong to (one per lane config)
         List<ResultRow> rows = new ArrayList<>();
         ClassificationResult cr = ClassificationTask.run(model, data, ClassificationConfig.defaults(
                 ClassificationConfig.Dataset.CHEXPERT, ClassificationConfig.Mode.LINEAR_PROBE)
                 .withPreset(c.preset()).withFraction(f).withSeed(seed), manager, frozen);
         rows.add(new ResultRow(rung.label(), "CheXpert linear probe", "macro AUROC", pct, run, seed, cr.macroAuroc()));
+        done.accept(String.format(Locale.ROOT, "CheXpert probe%sAUROC %.3f", at, cr.macroAuroc()));
         ClassificationResult rsna = ClassificationTask.run(model, data, ClassificationConfig.defaults(
                 ClassificationConfig.Dataset.RSNA, ClassificationConfig.Mode.LINEAR_PROBE)
                 .withPreset(c.preset()).withFraction(f).withSeed(seed), manager, frozen);
         rows.add(new ResultRow(rung.label(), "RSNA linear probe", "AUROC", pct, run, seed, rsna.macroAuroc()));
+        done.accept(String.format(Locale.ROOT, "RSNA probe%sAUROC %.3f", at, rsna.macroAuroc()));
         SegmentationResult sr = Segmentation.run(c.data(), ckpt, SegmentationConfig.defaults()
                 .withPreset(c.preset()).withMode(DENSE_MODE).withFraction(f).withSeed(seed).withSteps(c.taskSteps(), 16));
         rows.add(new ResultRow(rung.label(), SEGMENTATION, "Dice", pct, run, seed, sr.dice()));
+        done.accept(String.format(Locale.ROOT, "segmentation%sDice %.3f", at, sr.dice()));
         DetectionResult dr = Detection.run(c.data(), ckpt, DetectionConfig.defaults()
                 .withPreset(c.preset()).withMode(DENSE_MODE).withFraction(f).withSeed(seed).withSteps(c.taskSteps(), 16));
         rows.add(new ResultRow(rung.label(), DETECTION, "mAP 0.40-0.75", pct, run, seed, dr.rsnaMap()));
         rows.add(new ResultRow(rung.label(), DETECTION, "mAP@0.5", pct, run, seed, dr.ap50()));
+        done.accept(String.format(Locale.ROOT, "detection%smAP %.3f", at, dr.rsnaMap()));
         return new Outcome(rows, cr, null, null, sr, dr);
     }
 }

@@ -6,15 +6,22 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import org.priorkit.device.Devices;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * run-all's second lane: a child JVM that runs the rungs which do not need the PRIOR run (the
@@ -41,13 +48,18 @@ public final class SecondLane {
     static final String LOG = "lane-2.log";
     private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
 
+    /** The child's phase and task lines ("[lane 2   12.3 s] ...", its own clock), the ones the console gets too. */
+    private static final Pattern PHASE = Pattern.compile("^\\[lane 2 +[0-9.]+ s\\] (.*)$");
+
     private final Process process;
     private final Path out;
     private final Thread killer;
+    private final Thread pump;
 
-    private SecondLane(Process process, Path out) {
+    private SecondLane(Process process, Path out, Thread pump) {
         this.process = process;
         this.out = out;
+        this.pump = pump;
         this.killer = new Thread(process::destroyForcibly, "prior-second-lane-killer");
         Runtime.getRuntime().addShutdownHook(killer); // Ctrl-C on run-all stops the child too
     }
@@ -66,8 +78,12 @@ public final class SecondLane {
         return null;
     }
 
-    /** Starts the child JVM with the same class path, heap cap and logging settings, half the cores' threads. */
-    static SecondLane start(RunAllConfig c) throws IOException {
+    /**
+     * Starts the child JVM with the same class path, heap cap and logging settings, half the cores' threads.
+     * Everything it prints goes to {@code lane-2.log}; its phase and task lines also go to {@code console},
+     * as "lane 2: ..." (its pretraining steps stay in the log: the first lane's already show progress).
+     */
+    static SecondLane start(RunAllConfig c, Consumer<String> console) throws IOException {
         Files.createDirectories(c.out());
         Files.deleteIfExists(c.out().resolve(RESULT)); // a stale result must not pass for this run's
         List<String> cmd = new ArrayList<>();
@@ -85,10 +101,30 @@ public final class SecondLane {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(SecondLane.class.getName());
         cmd.addAll(c.toArgs());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(c.out().resolve(LOG).toFile())) // a resumed run keeps the old log
-                .start();
-        return new SecondLane(p, c.out());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Thread pump = new Thread(() -> pump(p.getInputStream(), c.out().resolve(LOG), console), "prior-second-lane-log");
+        pump.setDaemon(true);
+        pump.start();
+        return new SecondLane(p, c.out(), pump);
+    }
+
+    /** Copies the child's output to {@code log} (appended: a resumed run keeps the old log), phase lines to the console. */
+    static void pump(InputStream from, Path log, Consumer<String> console) {
+        try (var in = new BufferedReader(new InputStreamReader(from, StandardCharsets.UTF_8));
+             var w = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                     StandardOpenOption.APPEND)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                w.write(line);
+                w.newLine();
+                w.flush();
+                Matcher m = PHASE.matcher(line);
+                if (m.matches()) {
+                    console.accept("lane 2: " + m.group(1));
+                }
+            }
+        } catch (IOException e) {
+            console.accept("lane 2: its log could not be written (" + e.getMessage() + "); the lane goes on");
+        }
     }
 
     /** Waits for the child and reads its results; a failed child is an error that quotes its log. */
@@ -101,6 +137,11 @@ public final class SecondLane {
             throw new IOException("interrupted while waiting for run-all's second lane", e);
         } finally {
             removeKiller();
+        }
+        try {
+            pump.join(10_000); // the child is gone: its last lines are being written
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         Path log = out.resolve(LOG);
         Path result = out.resolve(RESULT);

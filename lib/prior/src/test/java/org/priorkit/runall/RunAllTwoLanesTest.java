@@ -44,7 +44,15 @@ class RunAllTwoLanesTest {
         assertTrue(Files.readString(c.out().resolve(SecondLane.LOG)).contains("[lane 2"), "the child logs to lane-2.log");
         assertTrue(Files.exists(c.out().resolve("pretrain-global-only").resolve("stage-1-align.ckpt")));
         assertTrue(Files.size(c.out().resolve("plots").resolve("roc.png")) > 0, "ROC curves of both lanes' rungs");
-        assertTrue(buffer.toString(StandardCharsets.UTF_8).contains("second lane"));
+        String console = buffer.toString(StandardCharsets.UTF_8);
+        assertTrue(console.contains("second lane"), console);
+        // Both lanes' progress reaches the console: each task of each rung as it ends, lane 2's through the parent.
+        assertTrue(console.contains("] lane 2: downstream tasks for rung 'random init'"), console);
+        assertTrue(console.contains("] lane 2:   random init: CheXpert probe at 100%: AUROC "), console);
+        assertTrue(console.contains("]   PRIOR: segmentation at 100%: Dice "), console);
+        assertTrue(console.contains("]   PRIOR: retrieval: P@1 "), console);
+        assertTrue(console.lines().anyMatch(l -> l.contains("logs: ") && l.contains(SecondLane.LOG)),
+                "the last lines say where each lane's log is: " + console);
 
         // Repeatable, and one job per pretraining seed: the same command with a second pretraining seed
         // gives exactly the first seed's rows again (same bytes in results.csv) and a full ladder for seed 43.
@@ -74,7 +82,7 @@ class RunAllTwoLanesTest {
     void aFailedChildIsAnErrorQuotingItsLog(@TempDir Path dir) throws IOException {
         // No data folder: the child's pretraining fails at once.
         RunAllConfig c = RunAllConfig.smoke(dir.resolve("missing"), dir.resolve("out"));
-        SecondLane child = SecondLane.start(c);
+        SecondLane child = SecondLane.start(c, line -> { });
         IOException e = assertThrows(IOException.class, child::await);
         assertTrue(e.getMessage().contains("second lane") && e.getMessage().contains(SecondLane.LOG), e.getMessage());
         assertTrue(e.getMessage().contains("missing"), "the child's own error is quoted: " + e.getMessage());

@@ -29,6 +29,12 @@ public record DataFraction(double value) {
         }
     }
 
+    /** "1%", "10%", "100%" (or "2.5%"). */
+    public String label() {
+        double pct = value * 100;
+        return (pct == Math.rint(pct) ? Long.toString(Math.round(pct)) : Double.toString(pct)) + "%";
+    }
+
     /** How many of {@code n} records to keep: rounded, at least one when n > 0. */
     public int of(int n) {
         return n == 0 ? 0 : (int) Math.max(1, Math.min(n, Math.round(n * value)));

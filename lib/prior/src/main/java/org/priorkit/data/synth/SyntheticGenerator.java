@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -41,12 +43,25 @@ public final class SyntheticGenerator {
      * previous synthetic set is refused rather than overwritten.
      */
     public static GenerationSummary generate(SyntheticConfig cfg, Path root) throws IOException {
+        return generate(cfg, root, line -> { });
+    }
+
+    /** {@link #generate(SyntheticConfig, Path)}, telling {@code progress} as each data set is written. */
+    public static GenerationSummary generate(SyntheticConfig cfg, Path root, Consumer<String> progress) throws IOException {
         long start = System.nanoTime();
         prepare(root);
         MimicWriter.Result mimic = MimicWriter.write(cfg, root);
+        progress.accept(String.format(Locale.ROOT, "  MIMIC-CXR-JPG and reports: %d studies, %d images (%.1f s)",
+                mimic.studies(), mimic.images(), (System.nanoTime() - start) / 1e9));
         ChexpertWriter.Result chexpert = ChexpertWriter.write(cfg, root);
+        progress.accept(String.format(Locale.ROOT, "  CheXpert: %d train, %d valid, 5x200: %d (%.1f s)",
+                chexpert.train(), chexpert.valid(), chexpert.fiveBy200(), (System.nanoTime() - start) / 1e9));
         RsnaWriter.Result rsna = RsnaWriter.write(cfg, root);
+        progress.accept(String.format(Locale.ROOT, "  RSNA: %d images (%.1f s)", rsna.images(),
+                (System.nanoTime() - start) / 1e9));
         SiimWriter.Result siim = SiimWriter.write(cfg, root);
+        progress.accept(String.format(Locale.ROOT, "  SIIM: %d images (%.1f s)", siim.images(),
+                (System.nanoTime() - start) / 1e9));
         List<JsonObject> truth = new ArrayList<>(mimic.truth());
         truth.addAll(chexpert.truth());
         truth.addAll(rsna.truth());

@@ -35,6 +35,14 @@ class SplitTest {
     }
 
     @Test
+    void fractionsReadAsPercentages() {
+        assertEquals("1%", DataFraction.ONE_PERCENT.label());
+        assertEquals("10%", DataFraction.TEN_PERCENT.label());
+        assertEquals("100%", DataFraction.ALL.label());
+        assertEquals("2.5%", DataFraction.parse("2.5%").label());
+    }
+
+    @Test
     void noPatientIsInTwoSplitsAndRatiosHold() {
         List<Img> all = images();
         Splits<Img> s = PatientSplitter.split(all, Img::patient, SplitRatios.PRIOR, 7);
