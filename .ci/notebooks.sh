@@ -74,4 +74,23 @@ if missing:
 print("ok    00-setup.ipynb shows image/png and text/html")
 PY
 fi
+
+# No notebook may print a warning that is not about the student's input (slf4j, DJL, libtorch, Java).
+if compgen -G "$work/out/*.ipynb" > /dev/null; then
+    /usr/bin/python3 - "$work"/out/*.ipynb <<'PY' || status=1
+import json, re, sys
+pattern = re.compile(r"WARN|Warning|SLF4J|deprecated|\[W\d{4} ")
+bad = []
+for path in sys.argv[1:]:
+    for i, cell in enumerate(json.load(open(path))["cells"]):
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream":
+                for line in "".join(out["text"]).splitlines():
+                    if pattern.search(line):
+                        bad.append("%s cell %d: %s" % (path.rsplit("/", 1)[-1], i, line[:160]))
+if bad:
+    sys.exit("FAIL  warnings in notebook output:\n      " + "\n      ".join(bad))
+print("ok    no warnings in the notebooks' output")
+PY
+fi
 exit $status

@@ -8,6 +8,10 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 lib/kit run-all --smoke --data "$work/data" --out "$work/out" > "$work/run-all.log" 2>&1 \
   || { tail -40 "$work/run-all.log"; exit 1; }
+# A passing run prints no warning that is not about the user's input (libtorch, slf4j, DJL, Maven colour codes).
+if grep -nE 'WARN|Warning|SLF4J|deprecated|\[W[0-9]{4} |'$'\033' "$work/run-all.log"; then
+  echo "report-check: run-all --smoke printed the warnings above"; exit 1
+fi
 page="$work/out/index.html"
 test -f "$work/out/plotly.min.js" || { echo "report-check: no local plotly.min.js next to the page"; exit 1; }
 if grep -Eq 'src="https?://' "$page"; then echo "report-check: the page loads something from the web"; exit 1; fi
