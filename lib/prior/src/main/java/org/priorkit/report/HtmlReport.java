@@ -75,13 +75,14 @@ public final class HtmlReport {
         return page;
     }
 
-    /** Every loss term against the global step, one line each. */
+    /** Every loss term (not their weighted total) against the global step, one line each. */
     static Figure lossFigure(Path metrics) throws IOException {
         List<Map<String, Object>> rows = MetricsLog.read(metrics);
         Set<String> terms = new LinkedHashSet<>();
         for (Map<String, Object> r : rows) {
             r.forEach((k, v) -> {
-                if (v instanceof Number && !Set.of("step", "stage", "stage_step", "lr", "images_per_s").contains(k)) {
+                // Not the weighted total: at ~40 in stage 3 it flattened every term (plots/losses.png has it).
+                if (v instanceof Number && !Set.of("step", "stage", "stage_step", "lr", "images_per_s", "total").contains(k)) {
                     terms.add(k);
                 }
             });
@@ -98,7 +99,7 @@ public final class HtmlReport {
             double[] y = points.values().stream().mapToDouble(Double::doubleValue).toArray();
             traces.add(ScatterTrace.builder(x, y).mode(ScatterTrace.Mode.LINE).name(term).build());
         }
-        Layout layout = Layout.builder().title("loss terms by step (stages 1-3)")
+        Layout layout = Layout.builder().title("loss terms by step (stages 1-3; click a term to hide it)")
                 .xAxis(Axis.builder().title("step").build()).yAxis(Axis.builder().title("loss").build())
                 .height(450).width(900).build();
         return new Figure(layout, traces.toArray(new Trace[0]));

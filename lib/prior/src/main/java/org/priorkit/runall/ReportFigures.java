@@ -120,7 +120,8 @@ final class ReportFigures {
             images.add(Images.enlarge(Overlays.mask(withTruth, toFloats(e.predicted()), Color.RED, 0.35f), 2));
             captions.add(String.format(Locale.ROOT, "Dice %.2f", e.dice()));
         }
-        save(Images.grid(images, Math.max(1, images.size()), captions), plots.resolve("segmentation.png"));
+        save(Images.withLegend(Images.grid(images, Math.max(1, images.size()), captions), truthAndPrediction()),
+                plots.resolve("segmentation.png"));
         return new HtmlReport.Plot("plots/segmentation.png", "SIIM segmentation (PRIOR, "
                 + RungTasks.DENSE_MODE.label() + "): truth green, prediction red");
     }
@@ -133,7 +134,8 @@ final class ReportFigures {
             BufferedImage truth = Overlays.boxes(base, e.truth(), Color.GREEN, null);
             images.add(Images.enlarge(Overlays.boxes(truth, e.predicted(), Color.RED, null), 2));
         }
-        save(Images.grid(images, Math.max(1, images.size())), plots.resolve("detection.png"));
+        save(Images.withLegend(Images.grid(images, Math.max(1, images.size())), truthAndPrediction()),
+                plots.resolve("detection.png"));
         return new HtmlReport.Plot("plots/detection.png", "RSNA detection (PRIOR, "
                 + RungTasks.DENSE_MODE.label() + "): truth green, prediction red");
     }
@@ -158,11 +160,19 @@ final class ReportFigures {
             for (int s = 0; s < shown; s++) {
                 images.add(Overlays.heatmap(base, maps.get(new NDIndex("0, {}", s)), 0.45f)); // (h, w)
                 String text = sentences.get(s);
-                captions.add(text.length() > 40 ? text.substring(0, 37) + "..." : text);
+                captions.add(text); // the grid wraps it under the map
             }
             save(Images.grid(images, Math.max(1, shown), captions), plots.resolve("attention.png"));
         }
         return new HtmlReport.Plot("plots/attention.png", "sentence-to-region attention of PRIOR's local alignment");
+    }
+
+    /** The legend of the segmentation and detection pictures. */
+    private static Map<String, Color> truthAndPrediction() {
+        Map<String, Color> legend = new LinkedHashMap<>();
+        legend.put("truth", Color.GREEN);
+        legend.put("prediction", Color.RED);
+        return legend;
     }
 
     private static float[] toFloats(boolean[] mask) {

@@ -8,10 +8,14 @@ import org.priorkit.data.image.Normalization;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Gray X-ray pictures from the kit's data: a {@link GrayImage} (values in [0, 1]) or a model input
@@ -75,14 +79,27 @@ public final class Images {
         return grid(images, columns, null);
     }
 
-    /** As {@link #grid(List, int)}, with a caption under each picture (null or shorter list: no caption). */
+    /**
+     * As {@link #grid(List, int)}, with a caption under each picture (null or shorter list: no caption),
+     * wrapped onto up to four lines of the picture's width (cut with "…" only beyond that).
+     */
     public static BufferedImage grid(List<BufferedImage> images, int columns, List<String> captions) {
         if (images.isEmpty() || columns < 1) {
             throw new IllegalArgumentException("need at least one image and columns >= 1");
         }
         int gap = 4;
-        int captionHeight = captions == null ? 0 : 14;
+        int lineHeight = 13;
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
         int cw = images.stream().mapToInt(BufferedImage::getWidth).max().orElse(1);
+        List<List<String>> lines = new ArrayList<>();
+        Graphics2D probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        probe.setFont(font);
+        for (int i = 0; i < images.size(); i++) {
+            String c = captions != null && i < captions.size() ? captions.get(i) : null;
+            lines.add(c == null ? List.of() : wrap(probe.getFontMetrics(), c, cw, 4));
+        }
+        probe.dispose();
+        int captionHeight = lines.stream().mapToInt(List::size).max().orElse(0) * lineHeight;
         int ch = images.stream().mapToInt(BufferedImage::getHeight).max().orElse(1) + captionHeight;
         int cols = Math.min(columns, images.size());
         int rows = (images.size() + cols - 1) / cols;
@@ -91,27 +108,71 @@ public final class Images {
         Graphics2D g = out.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        g.setFont(font);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         for (int i = 0; i < images.size(); i++) {
             int x = gap + (i % cols) * (cw + gap);
             int y = gap + (i / cols) * (ch + gap);
-            g.drawImage(images.get(i), x, y, null);
-            if (captions != null && i < captions.size() && captions.get(i) != null) {
-                g.setColor(Color.BLACK);
-                g.drawString(fit(g, captions.get(i), cw), x, y + ch - 3);
+            BufferedImage img = images.get(i);
+            g.drawImage(img, x, y, null);
+            g.setColor(Color.BLACK);
+            for (int k = 0; k < lines.get(i).size(); k++) {
+                g.drawString(lines.get(i).get(k), x, y + img.getHeight() + (k + 1) * lineHeight - 2);
             }
         }
         g.dispose();
         return out;
     }
 
-    private static String fit(Graphics2D g, String s, int width) {
-        String t = s;
-        while (t.length() > 1 && g.getFontMetrics().stringWidth(t) > width) {
-            t = t.substring(0, t.length() - 2) + "…";
+    /** {@code text} broken at spaces into lines no wider than {@code width}; the last of {@code maxLines} ends in "…" if cut. */
+    static List<String> wrap(FontMetrics fm, String text, int width, int maxLines) {
+        List<String> out = new ArrayList<>();
+        String line = "";
+        String[] words = text.trim().split("\\s+");
+        for (int i = 0; i < words.length; i++) {
+            String candidate = line.isEmpty() ? words[i] : line + " " + words[i];
+            if (fm.stringWidth(candidate) <= width || line.isEmpty()) {
+                line = candidate;
+                continue;
+            }
+            out.add(line);
+            line = words[i];
+            if (out.size() == maxLines - 1) { // the last line takes the rest, cut to fit
+                line = String.join(" ", Arrays.copyOfRange(words, i, words.length));
+                break;
+            }
         }
-        return t;
+        String last = line;
+        while (last.length() > 1 && fm.stringWidth(last) > width) {
+            last = last.substring(0, last.length() - 2) + "…";
+        }
+        out.add(last);
+        return out;
+    }
+
+    /**
+     * {@code image} with a legend strip above it: a coloured square and its meaning per entry, in order
+     * (e.g. truth green, prediction red), so the picture reads without its caption.
+     */
+    public static BufferedImage withLegend(BufferedImage image, Map<String, Color> legend) {
+        int strip = 20;
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight() + strip, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        int x = 6;
+        for (Map.Entry<String, Color> e : legend.entrySet()) {
+            g.setColor(e.getValue());
+            g.fillRect(x, 5, 11, 11);
+            g.setColor(Color.BLACK);
+            g.drawString(e.getKey(), x + 16, 15);
+            x += 16 + g.getFontMetrics().stringWidth(e.getKey()) + 18;
+        }
+        g.drawImage(image, 0, strip, null);
+        g.dispose();
+        return out;
     }
 
     static long[] heightWidth(Shape s) {

@@ -15,8 +15,8 @@ class HtmlReportTest {
     void pageHasTableFiguresAndALocalInteractiveChart(@TempDir Path dir) throws Exception {
         Path metrics = dir.resolve("metrics.jsonl");
         Files.writeString(metrics, """
-                {"step":1,"stage":1,"stage_name":"align","lr":1e-4,"images_per_s":50,"global":2.7,"local_text":1.5}
-                {"step":2,"stage":1,"stage_name":"align","lr":1e-4,"images_per_s":50,"global":2.5,"local_text":1.2}
+                {"step":1,"stage":1,"stage_name":"align","lr":1e-4,"images_per_s":50,"global":2.7,"local_text":1.5,"total":41.0}
+                {"step":2,"stage":1,"stage_name":"align","lr":1e-4,"images_per_s":50,"global":2.5,"local_text":1.2,"total":40.0}
                 """);
         Path plotly = dir.resolve("fake-plotly.js");
         Files.writeString(plotly, "/* plotly */");
@@ -27,6 +27,7 @@ class HtmlReportTest {
         String html = Files.readString(page);
         assertTrue(html.contains("<script src=\"plotly.min.js\"></script>"), html);
         assertTrue(html.contains("Plotly.newPlot") && html.contains("name: 'global'") && html.contains("name: 'local_text'"), html);
+        assertFalse(html.contains("name: 'total'"), "the weighted total would flatten the terms");
         assertTrue(html.indexOf("<div id=\"losses\">") < html.indexOf("Plotly.newPlot"), "div before its script");
         assertTrue(html.contains("<img src=\"plots/roc.png\""));
         assertTrue(html.contains("intro &lt;text&gt;"));

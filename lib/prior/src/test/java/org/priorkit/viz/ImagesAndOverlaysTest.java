@@ -61,6 +61,33 @@ class ImagesAndOverlaysTest {
         assertEquals(255, gray(img, 1, 0));
     }
 
+    /** attention.png cut its sentences at 40 characters: long captions now wrap under the picture. */
+    @Test
+    void longCaptionsWrapOntoAtMostFourLines() {
+        java.awt.FontMetrics fm = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics()
+                .getFontMetrics(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
+        String sentence = "Moderate right lower lobe consolidation is present, with air bronchograms.";
+        List<String> lines = Images.wrap(fm, sentence, 128, 4);
+        assertTrue(lines.size() > 1 && lines.size() <= 4, lines.toString());
+        assertEquals(sentence, String.join(" ", lines), "nothing cut when four lines hold it");
+        lines.forEach(l -> assertTrue(fm.stringWidth(l) <= 128, l));
+        List<String> cut = Images.wrap(fm, sentence.repeat(4), 128, 4);
+        assertEquals(4, cut.size());
+        assertTrue(cut.get(3).endsWith("…") && fm.stringWidth(cut.get(3)) <= 128, cut.toString());
+        BufferedImage a = new BufferedImage(128, 64, BufferedImage.TYPE_INT_RGB);
+        BufferedImage g = Images.grid(List.of(a, a), 2, List.of(sentence, "short"));
+        assertEquals(64 + lines.size() * 13 + 2 * 4, g.getHeight(), "room for the longest caption");
+    }
+
+    @Test
+    void aLegendStripNamesTheColours() {
+        BufferedImage a = new BufferedImage(200, 50, BufferedImage.TYPE_INT_RGB);
+        BufferedImage l = Images.withLegend(a, new java.util.LinkedHashMap<>(java.util.Map.of("truth", Color.GREEN)));
+        assertEquals(70, l.getHeight());
+        assertEquals(Color.GREEN.getRGB(), l.getRGB(10, 10), "the colour square");
+        assertEquals(a.getRGB(0, 0), l.getRGB(0, 20), "the picture below the strip");
+    }
+
     @Test
     void gridAndEnlargeSizes() {
         BufferedImage a = Images.of(new GrayImage(8, 8, new float[64]));
