@@ -115,8 +115,8 @@ public record PriorConfig(String preset, long seed, int batchSize, ImageEncoderC
 
     /**
      * The tiny preset with stages short enough for a notebook: 1,000, 100 and 100 steps at most.
-     * Measured on 2 CPU cores with the default set: 2 min 53 s, stage 1 ends at 0.61 ln B, zero-shot
-     * 0.47 (PRIOR's prompt) and 0.54 (report-like prompts) after stage 3.
+     * Measured on 2 CPU cores with the default set (generator version 2): 3 min 10 s, stage 1 ends at
+     * 0.51 ln B, zero-shot 0.37 (PRIOR's prompt) and 0.47 (report-like prompts) after stage 3.
      */
     public static PriorConfig notebook() {
         PriorConfig t = tiny();
