@@ -45,6 +45,7 @@ public final class Workspace {
      * The synthetic set at the knobs' scale, generated once (seed 42, 128 px). At scale 1 the repository's
      * {@code data/synthetic} is the same set, so a finished one (from run-all or pretrain) is used as it is.
      */
+    @SuppressWarnings("try") // the lock is held by the try block, not read in it
     public static Path syntheticData(Knobs knobs) throws IOException {
         Path repo = Knobs.repository(knobs.work());
         Path shared = repo == null ? null : repo.resolve("data/synthetic");
@@ -86,6 +87,7 @@ public final class Workspace {
      * The notebook preset's run takes about 3 minutes on 2 CPU cores (lib/README); CI's settings
      * ({@code PRIOR_EPOCHS=1 PRIOR_MAX_STEPS=8 PRIOR_DATA_SCALE=0.1}) make it 24 steps.
      */
+    @SuppressWarnings("try") // the lock is held by the try block, not read in it
     public static RunFolder pretrainedRun(Knobs knobs) throws IOException {
         Path data = data(knobs);
         if (knobs.run() != null) {

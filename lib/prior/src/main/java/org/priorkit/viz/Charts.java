@@ -15,7 +15,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,9 +44,7 @@ public final class Charts {
     public static void savePng(Chart<?, ?> chart, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-        }
+        javax.imageio.ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", file.toFile()); // saveBitmap is deprecated
     }
 
     /** The loss terms logged in {@code rows} (every numeric column but step, stage, lr, ...), in first-seen order. */

@@ -47,7 +47,8 @@ public final class Installer {
                 Files.copy(jar, spec.resolve(KernelSpec.NOTEBOOK_LIB).resolve(jar.getFileName()));
             }
         }
-        Files.writeString(spec.resolve("kernel.json"), KernelSpec.kernelJson(java, spec, options.displayName()));
+        int feature = releaseMajor(java.getParent().resolveSibling("release")).orElse(0);
+        Files.writeString(spec.resolve("kernel.json"), KernelSpec.kernelJson(java, feature, spec, options.displayName()));
         return spec;
     }
 
@@ -67,7 +68,11 @@ public final class Installer {
         return java;
     }
 
-    private static Optional<Integer> releaseMajor(Path release) {
+    /** The Java feature version a JDK's {@code release} file states (17, 25, ...), if it can be read. */
+    static Optional<Integer> releaseMajor(Path release) {
+        if (!Files.isRegularFile(release)) {
+            return Optional.empty();
+        }
         try (Stream<String> lines = Files.lines(release)) {
             return lines.filter(l -> l.startsWith("JAVA_VERSION="))
                     .map(l -> l.substring(l.indexOf('=') + 1).replace("\"", ""))

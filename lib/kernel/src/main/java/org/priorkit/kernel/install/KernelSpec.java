@@ -25,11 +25,26 @@ public final class KernelSpec {
 
     private KernelSpec() {}
 
-    /** kernel.json for a spec installed in {@code specDir}, run by {@code java}. */
-    public static String kernelJson(Path java, Path specDir, String displayName) {
+    /**
+     * Options for JDK 24 and newer, which print warnings on the kernel's stderr when JNA loads a native
+     * library (a "restricted method") and when a library calls sun.misc.Unsafe's memory methods (the
+     * kernel's class scanning does): the kit means both, so it allows them. Older JDKs refuse the second.
+     */
+    public static final List<String> JDK24_OPTIONS = List.of(
+            "--enable-native-access=ALL-UNNAMED",
+            "--sun-misc-unsafe-memory-access=allow");
+
+    /**
+     * kernel.json for a spec installed in {@code specDir}, run by {@code java} of Java version
+     * {@code javaFeature} (e.g. 17, 25; 0 when unknown, then no version-specific option).
+     */
+    public static String kernelJson(Path java, int javaFeature, Path specDir, String displayName) {
         JsonArray argv = new JsonArray();
         argv.add(java.toAbsolutePath().toString());
         JVM_OPTIONS.forEach(argv::add);
+        if (javaFeature >= 24) {
+            JDK24_OPTIONS.forEach(argv::add);
+        }
         argv.add("-jar");
         argv.add(specDir.toAbsolutePath().resolve(JAR).toString());
         argv.add("{connection_file}");

@@ -27,7 +27,7 @@ class KernelSpecTest {
     @Test
     void kernelJsonRunsTheJarWithTheChosenJavaAndMessageInterrupts() {
         Path spec = dir.resolve("kernels/prior-java");
-        JsonObject json = JsonParser.parseString(KernelSpec.kernelJson(JAVA, spec, "Java (PRIOR kit)")).getAsJsonObject();
+        JsonObject json = JsonParser.parseString(KernelSpec.kernelJson(JAVA, 17, spec, "Java (PRIOR kit)")).getAsJsonObject();
         List<String> argv = json.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
         assertEquals(JAVA.toAbsolutePath().toString(), argv.get(0));
         assertTrue(argv.contains("-Djava.awt.headless=true"), argv.toString());
@@ -37,6 +37,17 @@ class KernelSpecTest {
         assertEquals("Java (PRIOR kit)", json.get("display_name").getAsString());
         assertEquals("java", json.get("language").getAsString());
         assertEquals("message", json.get("interrupt_mode").getAsString());
+        assertFalse(argv.stream().anyMatch(KernelSpec.JDK24_OPTIONS::contains), "JDK 17 refuses them: " + argv);
+    }
+
+    /** On JDK 25 the kernel's stderr had "restricted method" (JNA) and "sun.misc.Unsafe" warnings. */
+    @Test
+    void jdk24AndNewerAllowNativeAccessAndUnsafeMemoryAccess() {
+        Path spec = dir.resolve("kernels/prior-java");
+        List<String> argv = JsonParser.parseString(KernelSpec.kernelJson(JAVA, 25, spec, "J")).getAsJsonObject()
+                .getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
+        assertTrue(argv.containsAll(KernelSpec.JDK24_OPTIONS), argv.toString());
+        assertTrue(argv.indexOf("-jar") > argv.indexOf("--sun-misc-unsafe-memory-access=allow"), "JVM options before -jar");
     }
 
     @Test

@@ -43,7 +43,7 @@ class MavenCoordinateTest {
     void mavenFailureKeepsTheErrorAndDropsTheBoilerplate() {
         String log = """
                 \u001B[0m[ERROR] Failed to execute goal on project x: Could not find artifact g:a:jar:1 in central -> [Help 1]
-                [ERROR]\u0020
+                [ERROR]\s
                 [ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.
                 [ERROR] Re-run Maven using the -X switch to enable full debug logging.
                 [ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/DependencyResolutionException
