@@ -3,10 +3,11 @@
 //DEPS org.priorkit:prior:0.1.0-SNAPSHOT
 //DEPS info.picocli:picocli:4.7.7
 //DEPS org.slf4j:slf4j-simple:2.0.17
-// libtorch for the CPU. For a GPU (see README, "GPU"), run with
+// libtorch for the CPU of Linux x86_64; elsewhere add -Dprior.classifier=osx-aarch64, win-x86_64 or
+// linux-aarch64 (README, "Machines"). For a GPU (see README, "GPU"), run with
 //   -Dprior.djl=0.33.0 -Dprior.native=pytorch-native-cu124 -Dprior.native.version=2.5.1 -Dprior.jni=2.5.1-0.33.0
 //DEPS ai.djl:bom:${prior.djl:0.36.0}@pom
-//DEPS ai.djl.pytorch:${prior.native:pytorch-native-cpu}:${prior.native.version:2.7.1}:linux-x86_64
+//DEPS ai.djl.pytorch:${prior.native:pytorch-native-cpu}:${prior.native.version:2.7.1}:${prior.classifier:linux-x86_64}
 //DEPS ai.djl.pytorch:pytorch-jni:${prior.jni:2.7.1-0.36.0}
 //JAVA_OPTIONS -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.log.ai.djl=warn -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error
 
