@@ -68,8 +68,8 @@ final class TaskCommands {
         public Integer call() throws Exception {
             common.device.resolve();
             ClassificationConfig config = ClassificationConfig.defaults(
-                    ClassificationConfig.Dataset.valueOf(dataset.toUpperCase(Locale.ROOT)),
-                    ClassificationConfig.Mode.valueOf(mode.toUpperCase(Locale.ROOT).replace('-', '_')))
+                    Choices.parse(ClassificationConfig.Dataset.class, "--dataset", dataset),
+                    Choices.parse(ClassificationConfig.Mode.class, "--mode", mode))
                     .withFraction(DataFraction.parse(fraction)).withSeed(seed).withPreset(common.preset)
                     .withFeature(ImageFeature.parse(feature));
             System.out.print(ClassificationTask.run(common.data, common.checkpoint, config).summary());

@@ -74,4 +74,34 @@ class PriorCliTest {
             assertTrue(text.endsWith("."), "cut mid-sentence in kit --help: " + text);
         }
     }
+
+    private static String captureErr(Runnable r) {
+        PrintStream old = System.err;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            r.run();
+        } finally {
+            System.setErr(old);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A user's mistake is one clear line and exit code 2; --verbose adds the stack trace. */
+    @Test
+    void aBadValueIsOneLineNamingTheValidOnes() {
+        int[] code = new int[1];
+        String err = captureErr(() -> code[0] = PriorCli.execute("classify", "--dataset", "foo", "--device", "cpu"));
+        assertEquals(2, code[0], err);
+        assertTrue(err.contains("kit classify: --dataset foo: not one of chexpert, rsna"), err);
+        assertFalse(err.contains("\tat "), "no stack trace: " + err);
+
+        err = captureErr(() -> code[0] = PriorCli.execute("zeroshot", "--checkpoint", "/no/such/run", "--device", "cpu"));
+        assertEquals(2, code[0], err);
+        assertTrue(err.contains("/no/such/run") && !err.contains("\tat "), err);
+
+        err = captureErr(() -> code[0] = PriorCli.execute("classify", "--mode", "fine_tuned", "--device", "cpu", "--verbose"));
+        assertEquals(2, code[0], err);
+        assertTrue(err.contains("linear-probe, fine-tune") && err.contains("\tat "), "--verbose shows where: " + err);
+    }
 }
