@@ -3,12 +3,18 @@ package org.priorkit.data.report;
 import org.priorkit.data.DataFormatException;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -40,13 +46,29 @@ public record ReportSections(Path file, Map<String, String> sections) {
     public static ReportSections read(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = utf8(file, Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new DataFormatException(file, null, "report file not found");
         } catch (IOException e) {
             throw new DataFormatException(file, null, "cannot read report: " + e.getMessage(), e);
         }
         return parse(file, text);
+    }
+
+    /** {@code bytes} as UTF-8 text; otherwise an error naming the first byte that is not (the JDK's says "Input length = 1"). */
+    static String utf8(Path file, byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw new DataFormatException(file, null, String.format(Locale.ROOT,
+                    "not UTF-8 text: byte %d (0x%02X) starts no UTF-8 character; save the report as UTF-8",
+                    in.position(), bytes[in.position()] & 0xff));
+        }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     /** Splits {@code text} into sections; {@code file} is only used to name errors. */

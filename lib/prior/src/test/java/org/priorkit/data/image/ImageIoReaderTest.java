@@ -19,6 +19,15 @@ class ImageIoReaderTest {
 
     private final ImageSources sources = ImageSources.defaults();
 
+    /** A missing .dcm said its path twice and never "not found". */
+    @Test
+    void aMissingDicomFileSaysNotFoundAndNamesItOnce(@TempDir Path dir) {
+        Path missing = dir.resolve("1.2.3.dcm");
+        String m = assertThrows(DataFormatException.class, () -> sources.read(missing)).getMessage();
+        assertTrue(m.contains("not found"), m);
+        assertEquals(m.indexOf(missing.toString()), m.lastIndexOf(missing.toString()), m);
+    }
+
     @Test
     void readsEightBitGrayPngExactly(@TempDir Path dir) throws IOException {
         Path f = TestImages.gray(dir.resolve("a.png"), 3, 4);

@@ -60,6 +60,19 @@ class ReportSectionsTest {
                 e.getMessage());
     }
 
+    /** A Latin-1 report said only "Input length = 1"; now the file, the byte and what to do. */
+    @Test
+    void aReportThatIsNotUtf8NamesTheFileAndTheByte(@TempDir Path dir) throws IOException {
+        byte[] latin1 = "FINDINGS: Caf\u00e9 au lait.\nIMPRESSION: Normal.\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Path f = Files.write(dir.resolve("s50000003.txt"), latin1);
+        DataFormatException e = assertThrows(DataFormatException.class, () -> ReportSections.read(f));
+        assertTrue(e.getMessage().contains("s50000003.txt") && e.getMessage().contains("not UTF-8")
+                && e.getMessage().contains("byte 13 (0xE9)"), e.getMessage());
+        Path ok = Files.write(dir.resolve("s50000004.txt"), "FINDINGS: Caf\u00e9.\nIMPRESSION: Normal.\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(ReportSections.read(ok).sections().get("FINDINGS").contains("Caf\u00e9"));
+    }
+
     @Test
     void reportWithoutSectionsIsAnError(@TempDir Path dir) throws IOException {
         Path f = Files.writeString(dir.resolve("s50000002.txt"), "FINAL REPORT\n the lungs are clear.\n");
