@@ -7,6 +7,7 @@ import org.priorkit.data.csv.CsvTable;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,14 +90,17 @@ public final class SiimIndex {
         return new LoadedRecords<>(out, counts, bad);
     }
 
-    /** ImageId -> file, for every {@code *.ext} below {@code root} (study/series/ImageId.dcm). */
+    /**
+     * ImageId -> file, for every {@code *.ext} below {@code root} (study/series/ImageId.dcm). Symbolic links
+     * are followed (a data set is often linked in from another disk).
+     */
     static Map<String, Path> imageFiles(Path root, String ext) {
         if (!Files.isDirectory(root)) {
             throw new DataFormatException(root, null, "image folder not found");
         }
         String suffix = "." + ext;
         Map<String, Path> out = new HashMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
+        try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
             walk.filter(p -> p.getFileName().toString().endsWith(suffix) && Files.isRegularFile(p))
                     .forEach(p -> {
                         String name = p.getFileName().toString();

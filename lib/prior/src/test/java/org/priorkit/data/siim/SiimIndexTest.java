@@ -50,6 +50,18 @@ class SiimIndexTest {
         assertEquals(1L, l.counts().get("images with pneumothorax"));
     }
 
+    /** dicom-images-train linked in from elsewhere was read as an empty folder. */
+    @Test
+    void aSymlinkedImageFolderIsFollowed(@TempDir Path dir) throws Exception {
+        Path real = tree(dir.resolve("real"), "ImageId, EncodedPixels", "a, -1\nb, 0 2\n", "a", "b");
+        Path linked = Files.createDirectories(dir.resolve("linked"));
+        Files.copy(real.resolve("train-rle.csv"), linked.resolve("train-rle.csv"));
+        Files.createSymbolicLink(linked.resolve(SiimIndex.IMAGES), real.resolve(SiimIndex.IMAGES));
+        LoadedRecords<SiimRecord> l = SiimIndex.load(linked, PNG);
+        assertEquals(2, l.records().size());
+        assertEquals(2L, l.counts().get("image files on disk"));
+    }
+
     @Test
     void headerWithoutTheSpaceIsFineMissingColumnIsNamed(@TempDir Path dir) throws Exception {
         tree(dir, "ImageId,EncodedPixels", "a,-1\n", "a");
