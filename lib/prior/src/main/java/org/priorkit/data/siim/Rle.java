@@ -50,6 +50,19 @@ public final class Rle {
         return out;
     }
 
+    /** The pixel index one past the last run (0 for an empty mask): it must not exceed the image's pixel count. */
+    public static long end(String rle) {
+        int[] runs = parse(rle);
+        long position = 0;
+        long end = 0;
+        for (int i = 0; i < runs.length; i += 2) {
+            position += runs[i];   // SIIM's starts count from the end of the previous run
+            end = position + runs[i + 1];
+            position = end;
+        }
+        return end;
+    }
+
     /** Decodes one RLE into a new {@code height x width} row-major mask. */
     public static float[] decode(String rle, int height, int width) {
         float[] mask = new float[height * width];

@@ -4,11 +4,14 @@ import org.priorkit.data.DataFormatException;
 import org.priorkit.data.LoadedRecords;
 import org.priorkit.data.chexpert.Chexpert5x200;
 import org.priorkit.data.chexpert.ChexpertCsv;
+import org.priorkit.data.image.GrayImage;
 import org.priorkit.data.image.ImageSources;
 import org.priorkit.data.mimic.MimicIndex;
 import org.priorkit.data.mimic.MimicLayout;
 import org.priorkit.data.rsna.RsnaIndex;
+import org.priorkit.data.siim.Rle;
 import org.priorkit.data.siim.SiimIndex;
+import org.priorkit.data.siim.SiimRecord;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -140,7 +143,39 @@ public final class Verify {
         compare(notes, problems, "images in CSV", loaded.counts().get("images in CSV"), ".dcm files",
                 loaded.counts().get("image files on disk"));
         decodeFirst(loaded.records(), r -> r.image(), decode, problems);
+        checkMaskRuns(loaded.records(), problems);
         return loaded;
+    }
+
+    /**
+     * Every mask's runs must end inside its image, or training fails when it decodes that mask. SIIM's images
+     * all have one size, so the first image's size is the yardstick (read once; the headers of 12,000 files
+     * are not).
+     */
+    private static void checkMaskRuns(List<SiimRecord> records, List<String> problems) {
+        if (records.isEmpty()) {
+            return;
+        }
+        GrayImage first;
+        try {
+            first = imageSources().read(records.get(0).image());
+        } catch (DataFormatException e) {
+            return; // decodeFirst has reported it
+        }
+        long pixels = (long) first.height() * first.width();
+        for (SiimRecord r : records) {
+            for (String rle : r.encodedPixels()) {
+                try {
+                    long end = Rle.end(rle);
+                    if (end > pixels) {
+                        problems.add(r.csv() + ": ImageId " + r.imageId() + ": its mask runs to pixel " + end
+                                + ", past the end of a " + first.height() + "x" + first.width() + " image");
+                    }
+                } catch (IllegalArgumentException e) {
+                    problems.add(r.csv() + ": ImageId " + r.imageId() + ": " + e.getMessage());
+                }
+            }
+        }
     }
 
     /** {@code dir/a} or {@code dir/b}, whichever exists (a when neither, so errors name it). */

@@ -12,6 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RleTest {
 
     @Test
+    void endIsOnePastTheLastRun() {
+        assertEquals(0, Rle.end("-1"));
+        assertEquals(7, Rle.end("3 4"));            // pixels 3..6
+        assertEquals(17, Rle.end("3 4 6 4"));       // then 13..16
+    }
+
+    @Test
     void decodesRelativeStartsInColumnMajorOrder() {
         // 3 rows x 2 columns; column-major positions: 0=(0,0) 1=(1,0) 2=(2,0) 3=(0,1) 4=(1,1) 5=(2,1).
         // "1 2 1 1": run at 1..2, then start 1 AFTER the end (3) -> position 4.

@@ -50,6 +50,12 @@ class VerifyTest {
         Files.writeString(siim.resolve("train-rle.csv"), "ImageId, EncodedPixels\n1.2.3, -1\n1.2.4, 3 4\n");
         Run ok = verify("siim", root.toString());
         assertEquals(0, ok.code(), ok.out());
+        // A run past the image's end (4x4 = 16 pixels) was accepted here and failed only in training.
+        Files.writeString(siim.resolve("train-rle.csv"), "ImageId, EncodedPixels\n1.2.3, -1\n1.2.4, 10 7\n");
+        Run past = verify("siim", root.toString());
+        assertEquals(1, past.code(), past.out());
+        assertTrue(past.out().contains("ImageId 1.2.4: its mask runs to pixel 17, past the end of a 4x4 image"), past.out());
+        Files.writeString(siim.resolve("train-rle.csv"), "ImageId, EncodedPixels\n1.2.3, -1\n1.2.4, 3 4\n");
         Files.write(siim.resolve("dicom-images-train/st/se/1.2.4.dcm"), new byte[10]);
         Run bad = verify("siim", siim.toString());
         assertEquals(1, bad.code(), bad.out());
