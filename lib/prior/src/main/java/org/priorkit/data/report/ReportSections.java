@@ -14,11 +14,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The sections of a free-text radiology report, keyed by their all-caps header ("FINDINGS",
@@ -100,9 +102,41 @@ public record ReportSections(Path file, Map<String, String> sections) {
         out.merge(header, body.strip(), (a, b) -> a.isEmpty() ? b : b.isEmpty() ? a : a + "\n\n" + b);
     }
 
-    /** The body of a section if present and not blank. */
+    /**
+     * Other names real MIMIC-CXR reports give a section, and their misspellings, mapped to the section they
+     * are: the impression headed "FINDINGS AND IMPRESSION", "FINDINGS/IMPRESSION" or "CONCLUSION", and so on.
+     * The same mapping as MIT-LCP's mimic-cxr section parser, for the two sections PRIOR reads.
+     */
+    static final Map<String, String> ALIASES = aliases();
+
+    private static Map<String, String> aliases() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String h : List.of("FINDINGS AND IMPRESSION", "FINDINGS/IMPRESSION", "IMPRESSIONS", "CONCLUSION",
+                "CONCLUSIONS", "IMPRESSON", "IMPRRESSION", "IMORESSION", "IMPRESSOIN", "IMPRSSION", "IMPRESION",
+                "IMPERSSION", "MPRESSION", "IMPESSION")) {
+            m.put(h, "IMPRESSION");
+        }
+        for (String h : List.of("FINDING", "FINDINS", "FINDINDGS", "FINDGINGS", "FINDNGS", "FINDNINGS", "FINIDNGS",
+                "REFERENCE FINDINGS", "CHEST, TWO VIEWS")) {
+            m.put(h, "FINDINGS");
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** The section a header names: itself, or what {@link #ALIASES} maps it to ("FINDINGS / IMPRESSION" too). */
+    public static String canonical(String header) {
+        String h = header.strip().replaceAll("\\s+", " ").replaceAll(" ?/ ?", "/");
+        return ALIASES.getOrDefault(h, h);
+    }
+
+    /**
+     * The body of a section if present and not blank, found under its own name or any alias
+     * ({@link #canonical}); several such headers give their bodies in order.
+     */
     public Optional<String> section(String header) {
-        String body = sections.get(header);
-        return body == null || body.isBlank() ? Optional.empty() : Optional.of(body);
+        String wanted = canonical(header);
+        String body = sections.entrySet().stream().filter(e -> canonical(e.getKey()).equals(wanted))
+                .map(Map.Entry::getValue).filter(b -> !b.isBlank()).collect(Collectors.joining("\n\n"));
+        return body.isBlank() ? Optional.empty() : Optional.of(body);
     }
 }

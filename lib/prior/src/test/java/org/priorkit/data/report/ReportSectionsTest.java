@@ -52,6 +52,21 @@ class ReportSectionsTest {
         assertFalse(PriorText.longEnough(List.of("a", "b", "c"), 4));
     }
 
+    /** Real MIMIC-CXR headers for the impression that the kit rejected, so one such report stopped a run. */
+    @Test
+    void theImpressionUnderItsOtherNamesIsFound() {
+        for (String header : List.of("FINDINGS AND IMPRESSION", "FINDINGS/IMPRESSION", "FINDINGS / IMPRESSION",
+                "CONCLUSION", "IMPRESSON")) {
+            ReportSections r = ReportSections.parse(Path.of("s1.txt"),
+                    "FINAL REPORT\n INDICATION: cough.\n " + header + ": No acute process. Heart size normal.\n");
+            assertEquals("No acute process. Heart size normal.", r.section(PriorText.IMPRESSION).orElseThrow(), header);
+            assertEquals(2, PriorText.sentences(r, new SentenceSplitter()).size(), header);
+        }
+        ReportSections both = ReportSections.parse(Path.of("s2.txt"), " FINDING: Lungs clear.\n IMPRESSION: Normal.\n");
+        assertEquals("Lungs clear.", both.section(PriorText.FINDINGS).orElseThrow());
+        assertEquals("IMPRESSION", ReportSections.canonical("Findings/ Impression".toUpperCase()));
+    }
+
     @Test
     void emptyReportIsAnErrorNamingTheFile(@TempDir Path dir) throws IOException {
         Path f = Files.writeString(dir.resolve("s50000001.txt"), " \n \n");
