@@ -42,6 +42,11 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--max-steps", defaultValue = "0", description = "stop each stage after N steps (0 = no limit)")
     long maxSteps;
 
+    @Option(names = "--max-bad", defaultValue = "1%", description = {"real data: the share of unreadable records"
+            + " (reports, rows, images) skipped and listed before the run stops, e.g. 0%, 1%, 0.05 (default:"
+            + " ${DEFAULT-VALUE}); the synthetic set is always read strictly"})
+    String maxBad;
+
     @Option(names = "--max-pairs", defaultValue = "0", description = "use at most N training pairs (0 = all)")
     int maxPairs;
 
@@ -58,6 +63,16 @@ final class PretrainCommand implements Callable<Integer> {
     int threads;
 
     @Mixin DeviceOption device;
+
+    /** "1%" or "0.01" as 0.01. */
+    static double share(String option, String text) {
+        String t = text.trim();
+        try {
+            return t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100 : Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " " + text + ": not a share like 1% or 0.01");
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -80,7 +95,7 @@ final class PretrainCommand implements Callable<Integer> {
                 .withMaxStepsPerStage(maxSteps);
         options = new TrainOptions(options.runDir(), options.checkpointEvery(), threads, options.prefetch(),
                 options.maxStepsPerStage(), options.progressBar(), options.logEvery());
-        PretrainJob.Outcome out = new PretrainJob(data, runDir, config, vocab, maxPairs).run(device.resolveAll(), options);
+        PretrainJob.Outcome out = new PretrainJob(data, runDir, config, vocab, maxPairs, share("--max-bad", maxBad)).run(device.resolveAll(), options);
         System.out.println("pretrained on " + out.pairs() + " pairs; vocabulary " + out.vocab());
         for (StageTrainer.StageResult s : out.result().stages()) {
             System.out.printf("stage %-12s %5d steps %7.1f s %6.1f images/s -> %s%n",

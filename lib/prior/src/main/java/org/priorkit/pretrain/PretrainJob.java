@@ -8,6 +8,7 @@ import org.priorkit.data.LoadedRecords;
 import org.priorkit.data.image.ImageSources;
 import org.priorkit.data.image.Normalization;
 import org.priorkit.data.mimic.MimicIndex;
+import org.priorkit.data.synth.SyntheticGenerator;
 import org.priorkit.data.mimic.MimicLayout;
 import org.priorkit.data.mimic.MimicPair;
 import org.priorkit.model.PriorModel;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Pretraining on a MIMIC-CXR-JPG-style tree, start to end: index the pairs (frontal, >= 4
@@ -34,15 +36,46 @@ import java.util.List;
  * @param vocab        a BERT vocab.txt to use (e.g. Bio_ClinicalBERT's), or null to build one from the
  *                     training reports (written to runDir/vocab.txt, reused on resume)
  * @param maxPairs     use at most this many training pairs (0 = all), for quick runs
+ * @param maxBad       real data only: the share of records (rows, reports, images) that may be unreadable and
+ *                     skipped before the run stops (the synthetic set is read strictly: any bad record stops)
  */
-public record PretrainJob(Path dataDir, Path runDir, PriorConfig config, Path vocab, int maxPairs) {
+public record PretrainJob(Path dataDir, Path runDir, PriorConfig config, Path vocab, int maxPairs, double maxBad) {
+
+    /** Real data may have 1% of its records unreadable: 200,000 reports hold a few odd ones. */
+    public static final double DEFAULT_MAX_BAD = 0.01;
+
+    public PretrainJob {
+        if (!(maxBad >= 0 && maxBad <= 1)) {
+            throw new IllegalArgumentException("--max-bad must be between 0 and 1 (0% and 100%), got " + maxBad);
+        }
+    }
+
+    /** A job with the default {@link #DEFAULT_MAX_BAD}. */
+    public PretrainJob(Path dataDir, Path runDir, PriorConfig config, Path vocab, int maxPairs) {
+        this(dataDir, runDir, config, vocab, maxPairs, DEFAULT_MAX_BAD);
+    }
 
     /** What a finished run leaves behind. */
     public record Outcome(StageTrainer.Result result, Path vocab, PriorConfig config, int pairs) {}
 
-    /** Training pairs of the official split, at most {@code maxPairs}. */
+    /**
+     * Training pairs of the official split, at most {@code maxPairs}. On real data an unreadable record is
+     * skipped, counted and reported (up to {@code maxBad} of them); the synthetic set must be whole.
+     */
     public List<MimicPair> trainPairs() {
-        LoadedRecords<MimicPair> loaded = MimicIndex.load(MimicIndex.Options.prior(MimicLayout.find(dataDir)));
+        boolean synthetic = SyntheticGenerator.isComplete(dataDir);
+        LoadedRecords<MimicPair> loaded = MimicIndex.load(MimicIndex.Options.prior(MimicLayout.find(dataDir))
+                .skipping(!synthetic));
+        long bad = loaded.skips().skipped();
+        if (bad > 0) {
+            double share = bad / (double) (bad + loaded.records().size());
+            String line = String.format(Locale.ROOT, "%s: %s%n(%.2f%% of the records; --max-bad %.2f%%)", dataDir,
+                    loaded.skips().summary(), 100 * share, 100 * maxBad);
+            if (share > maxBad) {
+                throw new IllegalArgumentException("too many unreadable records, the run stops: " + line);
+            }
+            System.err.println(line);
+        }
         List<MimicPair> train = new ArrayList<>();
         for (MimicPair p : loaded.records()) {
             if (p.split().equals("train") && (maxPairs <= 0 || train.size() < maxPairs)) {
