@@ -43,7 +43,7 @@ final class PretrainCommand implements Callable<Integer> {
     long maxSteps;
 
     @Option(names = "--max-bad", defaultValue = "1%", description = {"real data: the share of unreadable records"
-            + " (reports, rows, images) skipped and listed before the run stops, e.g. 0%, 1%, 0.05 (default:"
+            + " (reports, rows, images) skipped and listed before the run stops, e.g. 0%%, 1%%, 0.05 (default:"
             + " ${DEFAULT-VALUE}); the synthetic set is always read strictly"})
     String maxBad;
 
