@@ -11,6 +11,7 @@ import ai.djl.translate.Batchifier;
 import org.priorkit.nn.StateDict;
 import org.priorkit.train.AdamW;
 import org.priorkit.train.BatchLoader;
+import org.priorkit.train.Eta;
 import org.priorkit.train.LearningRateSchedule;
 import org.priorkit.train.SampleSource;
 import org.priorkit.train.ScopedBatch;
@@ -20,6 +21,7 @@ import org.priorkit.vision.ResNet;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -77,6 +79,9 @@ public final class DenseTrainer {
         void visit(int first, B batch, NDManager manager);
     }
 
+    /** How often a training run prints its progress line. */
+    private static final long REPORT_EVERY_NANOS = 8_000_000_000L;
+
     private DenseTrainer() {}
 
     /**
@@ -100,6 +105,8 @@ public final class DenseTrainer {
              BatchLoader<B> loader = new BatchLoader<>(data, scope, batch, 1, 2)) {
             AdamW headOpt = new AdamW(scope, s.weightDecay());
             AdamW encoderOpt = new AdamW(scope, s.weightDecay());
+            long start = System.nanoTime();
+            long lastReport = start;
             int step = 0;
             for (long epoch = 0; step < s.steps(); epoch++) {
                 for (ScopedBatch<B> b : loader.epoch(s.seed(), 0, epoch, 0)) {
@@ -116,7 +123,17 @@ public final class DenseTrainer {
                                 Encoders.features(ps, backbone, b.batch().images(), s.mode(), true), b.batch()),
                                 "step " + step + " (" + s.mode().label() + " encoder)"));
                     }
-                    if (++step >= s.steps()) {
+                    step++;
+                    long now = System.nanoTime();
+                    if (now - lastReport > REPORT_EVERY_NANOS || (step == s.steps() && now - start > REPORT_EVERY_NANOS)) {
+                        // A dense task trains for 20-30 s: a line every few seconds says it is alive and when it ends.
+                        System.err.printf(Locale.ROOT, "    %s: step %d/%d, loss %.4f, %.1f steps/s, %s%n",
+                                s.mode().trainsEncoder() ? "fine-tuning" : "training the head", step, s.steps(),
+                                losses.get(losses.size() - 1),
+                                step / ((now - start) / 1e9), Eta.of(now - start, step, s.steps()));
+                        lastReport = now;
+                    }
+                    if (step >= s.steps()) {
                         break;
                     }
                 }
