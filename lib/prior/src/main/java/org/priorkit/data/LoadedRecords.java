@@ -3,6 +3,7 @@ package org.priorkit.data;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,5 +28,27 @@ public record LoadedRecords<R>(List<R> records, Map<String, Long> counts, BadRec
         sb.append("usable records: ").append(records.size()).append(System.lineSeparator());
         sb.append(skips.summary());
         return sb.toString();
+    }
+
+    /** Real data may have this share of its records unreadable and skipped (1%): 200,000 reports hold a few odd ones. */
+    public static final double DEFAULT_MAX_BAD = 0.01;
+
+    /**
+     * The records, when at most {@code maxBad} of all records were skipped as unreadable (the skips, if any, are
+     * listed on stderr); past it, an error naming {@code where}, the share and the first reasons.
+     */
+    public List<R> within(double maxBad, Object where) {
+        long bad = skips.skipped();
+        if (bad == 0) {
+            return records;
+        }
+        double share = bad / (double) (bad + records.size());
+        String line = String.format(Locale.ROOT, "%s: %s%n(%.2f%% of the records; --max-bad %.2f%%)", where,
+                skips.summary(), 100 * share, 100 * maxBad);
+        if (share > maxBad) {
+            throw new IllegalArgumentException("too many unreadable records, the run stops: " + line);
+        }
+        System.err.println(line);
+        return records;
     }
 }

@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Pretraining on a MIMIC-CXR-JPG-style tree, start to end: index the pairs (frontal, >= 4
@@ -42,7 +41,7 @@ import java.util.Locale;
 public record PretrainJob(Path dataDir, Path runDir, PriorConfig config, Path vocab, int maxPairs, double maxBad) {
 
     /** Real data may have 1% of its records unreadable: 200,000 reports hold a few odd ones. */
-    public static final double DEFAULT_MAX_BAD = 0.01;
+    public static final double DEFAULT_MAX_BAD = LoadedRecords.DEFAULT_MAX_BAD;
 
     public PretrainJob {
         if (!(maxBad >= 0 && maxBad <= 1)) {
@@ -66,18 +65,8 @@ public record PretrainJob(Path dataDir, Path runDir, PriorConfig config, Path vo
         boolean synthetic = SyntheticGenerator.isComplete(dataDir);
         LoadedRecords<MimicPair> loaded = MimicIndex.load(MimicIndex.Options.prior(MimicLayout.find(dataDir))
                 .skipping(!synthetic));
-        long bad = loaded.skips().skipped();
-        if (bad > 0) {
-            double share = bad / (double) (bad + loaded.records().size());
-            String line = String.format(Locale.ROOT, "%s: %s%n(%.2f%% of the records; --max-bad %.2f%%)", dataDir,
-                    loaded.skips().summary(), 100 * share, 100 * maxBad);
-            if (share > maxBad) {
-                throw new IllegalArgumentException("too many unreadable records, the run stops: " + line);
-            }
-            System.err.println(line);
-        }
         List<MimicPair> train = new ArrayList<>();
-        for (MimicPair p : loaded.records()) {
+        for (MimicPair p : loaded.within(maxBad, dataDir)) {
             if (p.split().equals("train") && (maxPairs <= 0 || train.size() < maxPairs)) {
                 train.add(p);
             }

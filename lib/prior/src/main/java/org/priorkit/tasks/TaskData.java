@@ -1,5 +1,6 @@
 package org.priorkit.tasks;
 
+import org.priorkit.data.LoadedRecords;
 import org.priorkit.data.chexpert.Chexpert5x200;
 import org.priorkit.data.chexpert.ChexpertCsv;
 import org.priorkit.data.chexpert.ChexpertRecord;
@@ -9,6 +10,7 @@ import org.priorkit.data.mimic.MimicLayout;
 import org.priorkit.data.mimic.MimicPair;
 import org.priorkit.data.rsna.RsnaIndex;
 import org.priorkit.data.rsna.RsnaRecord;
+import org.priorkit.data.synth.SyntheticGenerator;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,19 +39,21 @@ public record TaskData(Path root) {
 
     /** CheXpert train.csv, frontal rows, images checked. */
     public List<ChexpertRecord> chexpertTrain() {
-        return ChexpertCsv.read(chexpertDir().resolve("train.csv"), ChexpertCsv.Options.defaults()).records();
+        Path csv = chexpertDir().resolve("train.csv");
+        return ChexpertCsv.read(csv, ChexpertCsv.Options.defaults().skipping(realData())).within(MAX_BAD, csv);
     }
 
     /** CheXpert's official valid.csv (the test set of the paper's protocol), frontal rows. */
     public List<ChexpertRecord> chexpertValid() {
-        return ChexpertCsv.read(chexpertDir().resolve("valid.csv"), ChexpertCsv.Options.defaults()).records();
+        Path csv = chexpertDir().resolve("valid.csv");
+        return ChexpertCsv.read(csv, ChexpertCsv.Options.defaults().skipping(realData())).within(MAX_BAD, csv);
     }
 
     /** The 5x200 zero-shot set; image paths resolve against CheXpert-v1.0-small next to the JSON. */
     public List<FiveBy200Entry> fiveBy200() {
         Path json = first("chexpert_5x200.json", "chexpert/chexpert_5x200.json");
         return Chexpert5x200.read(json, json.toAbsolutePath().getParent().resolve("CheXpert-v1.0-small"),
-                true, false).records();
+                true, realData()).within(MAX_BAD, json);
     }
 
     /** The RSNA folder (stage_2_train_labels.csv and stage_2_train_images/). */
@@ -59,12 +63,28 @@ public record TaskData(Path root) {
 
     /** RSNA patients (one image each) with Target and boxes; images are .dcm. */
     public List<RsnaRecord> rsna() {
-        return RsnaIndex.load(rsnaDir(), RsnaIndex.Options.defaults()).records();
+        return RsnaIndex.load(rsnaDir(), RsnaIndex.Options.defaults().skipping(realData())).within(MAX_BAD, rsnaDir());
     }
 
     /** MIMIC-CXR pairs by PRIOR's rules (frontal, >= 4 sentences), all official splits. */
     public List<MimicPair> mimicPairs() {
-        return MimicIndex.load(MimicIndex.Options.prior(MimicLayout.find(root))).records();
+        return MimicIndex.load(MimicIndex.Options.prior(MimicLayout.find(root)).skipping(realData())).within(MAX_BAD, root);
+    }
+
+    /** Share of unreadable records real data may have skipped ({@link LoadedRecords#DEFAULT_MAX_BAD}). */
+    static final double MAX_BAD = LoadedRecords.DEFAULT_MAX_BAD;
+
+    /**
+     * Real data (no synthetic truth file under the root): its unreadable records are skipped, counted and
+     * listed, up to {@link #MAX_BAD}. The synthetic set is read strictly: a bad record there is a bug.
+     */
+    public boolean realData() {
+        return isRealData(root);
+    }
+
+    /** Whether {@code root} holds real data rather than the kit's synthetic set. */
+    public static boolean isRealData(Path root) {
+        return !SyntheticGenerator.isComplete(root);
     }
 
     private Path first(String... candidates) {

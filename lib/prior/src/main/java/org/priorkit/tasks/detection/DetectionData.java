@@ -8,6 +8,7 @@ import org.priorkit.data.split.FractionSampler;
 import org.priorkit.data.split.PatientSplitter;
 import org.priorkit.data.split.SplitRatios;
 import org.priorkit.data.split.Splits;
+import org.priorkit.tasks.TaskData;
 import org.priorkit.tasks.dense.DenseData;
 
 import java.nio.file.Path;
@@ -29,8 +30,9 @@ public record DetectionData(BoxSet train, BoxSet val, BoxSet test, int trainSpli
     /** Reads RSNA under {@code dataRoot} (the synthetic root or the RSNA folder). */
     public static DetectionData load(Path dataRoot, DetectionConfig c, int imageSize) {
         Path dir = DenseData.folder(dataRoot, "rsna", RsnaIndex.LABELS);
-        LoadedRecords<RsnaRecord> loaded = RsnaIndex.load(dir, RsnaIndex.Options.defaults());
-        List<RsnaRecord> records = loaded.records().stream().filter(r -> !c.positivesOnly() || r.target() == 1).toList();
+        LoadedRecords<RsnaRecord> loaded = RsnaIndex.load(dir,
+                RsnaIndex.Options.defaults().skipping(TaskData.isRealData(dataRoot)));
+        List<RsnaRecord> records = loaded.within(LoadedRecords.DEFAULT_MAX_BAD, dir).stream().filter(r -> !c.positivesOnly() || r.target() == 1).toList();
         int maxBoxes = Math.max(1, records.stream().mapToInt(r -> r.boxes().size()).max().orElse(1));
         Splits<RsnaRecord> s = PatientSplitter.split(records, RsnaRecord::patientId, SplitRatios.PRIOR, c.seed());
         List<RsnaRecord> train = FractionSampler.sample(s.train(), c.fraction(), c.seed(), r -> Integer.toString(r.target()));

@@ -10,6 +10,7 @@ import org.priorkit.data.split.FractionSampler;
 import org.priorkit.data.split.PatientSplitter;
 import org.priorkit.data.split.SplitRatios;
 import org.priorkit.data.split.Splits;
+import org.priorkit.tasks.TaskData;
 import org.priorkit.tasks.dense.DenseData;
 
 import java.nio.file.Path;
@@ -37,15 +38,17 @@ public record SegmentationData(MaskSet train, MaskSet val, MaskSet test, int tra
         ImageLoader images = ImageLoader.square(imageSize);
         if (c.dataset() == SegmentationConfig.Dataset.SIIM) {
             Path dir = DenseData.folder(dataRoot, "siim", SiimIndex.CSV);
-            LoadedRecords<SiimRecord> loaded = SiimIndex.load(dir, SiimIndex.Options.defaults());
-            List<SiimRecord> records = loaded.records().stream().filter(r -> !c.positivesOnly() || r.positive()).toList();
+            LoadedRecords<SiimRecord> loaded = SiimIndex.load(dir,
+                    SiimIndex.Options.defaults().skipping(TaskData.isRealData(dataRoot)));
+            List<SiimRecord> records = loaded.within(LoadedRecords.DEFAULT_MAX_BAD, dir).stream().filter(r -> !c.positivesOnly() || r.positive()).toList();
             Splits<SiimRecord> s = PatientSplitter.split(records, SiimRecord::imageId, SplitRatios.PRIOR, c.seed());
             return new SegmentationData(MaskSet.siim(FractionSampler.sample(s.train(), c.fraction(), c.seed()), images),
                     MaskSet.siim(s.val(), images), MaskSet.siim(s.test(), images), s.train().size());
         }
         Path dir = DenseData.folder(dataRoot, "rsna", RsnaIndex.LABELS);
-        LoadedRecords<RsnaRecord> loaded = RsnaIndex.load(dir, RsnaIndex.Options.defaults());
-        List<RsnaRecord> records = loaded.records().stream().filter(r -> !c.positivesOnly() || r.target() == 1).toList();
+        LoadedRecords<RsnaRecord> loaded = RsnaIndex.load(dir,
+                RsnaIndex.Options.defaults().skipping(TaskData.isRealData(dataRoot)));
+        List<RsnaRecord> records = loaded.within(LoadedRecords.DEFAULT_MAX_BAD, dir).stream().filter(r -> !c.positivesOnly() || r.target() == 1).toList();
         Splits<RsnaRecord> s = PatientSplitter.split(records, RsnaRecord::patientId, SplitRatios.PRIOR, c.seed());
         // Stratified by target so a 1% sample of "all images" keeps some positives.
         List<RsnaRecord> train = FractionSampler.sample(s.train(), c.fraction(), c.seed(), r -> Integer.toString(r.target()));
