@@ -11,13 +11,31 @@ import static org.junit.jupiter.api.Assertions.*;
 class PriorCliTest {
 
     private static String captureOut(Runnable r) {
-        PrintStream old = System.out;
+        return capture(false, r);
+    }
+
+    private static String captureErr(Runnable r) {
+        return capture(true, r);
+    }
+
+    /** What {@code r} prints on stderr ({@code err}) or stdout. */
+    private static String capture(boolean err, Runnable r) {
+        PrintStream old = err ? System.err : System.out;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        PrintStream to = new PrintStream(buf, true, StandardCharsets.UTF_8);
+        if (err) {
+            System.setErr(to);
+        } else {
+            System.setOut(to);
+        }
         try {
             r.run();
         } finally {
-            System.setOut(old);
+            if (err) {
+                System.setErr(old);
+            } else {
+                System.setOut(old);
+            }
         }
         return buf.toString(StandardCharsets.UTF_8);
     }
@@ -73,18 +91,6 @@ class PriorCliTest {
             }
             assertTrue(text.endsWith("."), "cut mid-sentence in kit --help: " + text);
         }
-    }
-
-    private static String captureErr(Runnable r) {
-        PrintStream old = System.err;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        try {
-            r.run();
-        } finally {
-            System.setErr(old);
-        }
-        return buf.toString(StandardCharsets.UTF_8);
     }
 
     /** A user's mistake is one clear line and exit code 2; --verbose adds the stack trace. */
