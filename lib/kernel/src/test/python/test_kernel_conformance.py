@@ -115,6 +115,15 @@ class PriorJavaKernelTests(jupyter_kernel_test.KernelTests):
         for word in ("SLF4J", "WARN", "Warning"):
             self.assertNotIn(word, stderr)
 
+    def test_system_exit_is_refused_and_the_kernel_lives_on(self):
+        reply, outputs = self.run_cell("int before = 41;\nSystem.exit(0);")
+        self.assertEqual(reply["content"]["status"], "error")
+        traceback = "\n".join(outputs[0]["content"]["traceback"])
+        self.assertIn("line 2: System.exit", traceback)
+        reply, outputs = self.run_cell("1 + 41")
+        results = [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"]
+        self.assertEqual(results, ["42"])
+
     def test_error_shows_failing_line(self):
         reply, outputs = self.run_cell("int a = 1;\nint b = a / 0;\nint c = 2;")
         self.assertEqual(reply["content"]["status"], "error")

@@ -18,6 +18,7 @@ import org.priorkit.kernel.display.Display;
 import org.priorkit.kernel.display.MimeBundles;
 import org.priorkit.kernel.jshell.CellError;
 import org.priorkit.kernel.jshell.CellEvaluator;
+import org.priorkit.kernel.jshell.ExitGuard;
 import org.priorkit.kernel.magic.CellParser;
 import org.priorkit.kernel.magic.MagicContext;
 import org.priorkit.kernel.magic.Magics;
@@ -102,6 +103,7 @@ public final class PriorKernel extends BaseKernel {
                 throw CellEvaluator.interrupted();
             }
             if (part instanceof CellParser.Code code) {
+                ExitGuard.check(code.source(), code.firstLine());
                 last = evaluator().eval(code.source(), where, code.firstLine());
             } else if (part instanceof CellParser.LineMagic m) {
                 magic("%" + m.name(), m.line(), () -> magics.run(m));
