@@ -1,6 +1,7 @@
 package org.priorkit.runall;
 
 import ai.djl.Device;
+import org.priorkit.data.split.DataFraction;
 import org.priorkit.data.synth.SyntheticConfig;
 import org.priorkit.data.synth.SyntheticGenerator;
 import org.priorkit.device.Devices;
@@ -81,7 +82,7 @@ public final class RunAll {
                 c.out().resolve("plots"));
         Path page = HtmlReport.write(c.out(), "PRIOR kit: run-all on " + c.data(),
                 "Pretraining on the MIMIC-CXR-style pairs, then every downstream task for every rung of the ablation "
-                        + "ladder. Supervised tasks at " + c.fractions().stream().map(f -> ResultRow.percent(f.value() * 100)).toList()
+                        + "ladder. Supervised tasks at " + c.fractions().stream().map(DataFraction::label).toList()
                         + " of the training labels, downstream seeds " + c.seeds() + ", pretraining seeds "
                         + c.pretrainSeeds() + ". Preset " + c.preset() + ".",
                 table, figures, ladder.fullRun().resolve(RunFolder.METRICS), plotlyJs);

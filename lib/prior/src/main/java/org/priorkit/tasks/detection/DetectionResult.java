@@ -40,11 +40,7 @@ public record DetectionResult(DetectionConfig config, int imageSize, double rsna
     public String summary() {
         return String.format("detection %s %s: RSNA mAP %.4f, AP50 %.4f (threshold %.2f) on %d test images"
                         + " (%d train, %d px, %d steps, %.1f s)", config.mode().label(),
-                percent(config.fraction().value()), rsnaMap, ap50, scoreThreshold, testIds.size(), trainImages,
+                config.fraction().label(), rsnaMap, ap50, scoreThreshold, testIds.size(), trainImages,
                 imageSize, config.steps(), seconds);
-    }
-
-    static String percent(double f) {
-        return (f * 100 == Math.rint(f * 100) ? Integer.toString((int) Math.rint(f * 100)) : Double.toString(f * 100)) + "%";
     }
 }

@@ -37,11 +37,7 @@ public record SegmentationResult(SegmentationConfig config, int imageSize, doubl
     public String summary() {
         return String.format("segmentation %s %s %s: Dice %.4f on %d test images (%d train, %d px, %d steps, %.1f s)",
                 config.dataset().name().toLowerCase(java.util.Locale.ROOT), config.mode().label(),
-                percent(config.fraction().value()), dice, perImageDice.length, trainImages, imageSize, config.steps(),
+                config.fraction().label(), dice, perImageDice.length, trainImages, imageSize, config.steps(),
                 seconds);
-    }
-
-    static String percent(double f) {
-        return (f * 100 == Math.rint(f * 100) ? Integer.toString((int) Math.rint(f * 100)) : Double.toString(f * 100)) + "%";
     }
 }
