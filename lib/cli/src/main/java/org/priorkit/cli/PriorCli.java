@@ -27,6 +27,7 @@ public final class PriorCli implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    // Declares --verbose for every command; execute reads it from the arguments (its handler runs outside them).
     @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "on an error, also print where it happened (the stack trace)")
     boolean verbose;

@@ -39,6 +39,9 @@ public record ReportSections(Path file, Map<String, String> sections) {
     /** Line start, optional blanks, then a header of capitals (spaces, /, (), &, - inside) and ':'. */
     private static final Pattern HEADER =
             Pattern.compile("(?m)^[ \\t]*([A-Z][A-Z /()&,-]*[A-Z)])[ \\t]*:");
+    /** Runs of blanks, and a slash with its blanks: compiled once, as {@link #canonical} sees every header. */
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
+    private static final Pattern SLASH = Pattern.compile(" ?/ ?");
 
     public ReportSections {
         sections = Collections.unmodifiableMap(new LinkedHashMap<>(sections));
@@ -125,7 +128,7 @@ public record ReportSections(Path file, Map<String, String> sections) {
 
     /** The section a header names: itself, or what {@link #ALIASES} maps it to ("FINDINGS / IMPRESSION" too). */
     public static String canonical(String header) {
-        String h = header.strip().replaceAll("\\s+", " ").replaceAll(" ?/ ?", "/");
+        String h = SLASH.matcher(BLANKS.matcher(header.strip()).replaceAll(" ")).replaceAll("/");
         return ALIASES.getOrDefault(h, h);
     }
 
