@@ -126,12 +126,17 @@ final class TaskCommands {
         @Option(names = "--steps", defaultValue = "120", description = "training steps (default: ${DEFAULT-VALUE})")
         int steps;
 
+        @Option(names = "--seed", defaultValue = "42", description = "split, label fraction, initialisation and batch"
+                + " order; run-all's ladder uses 1 (default: ${DEFAULT-VALUE})")
+        long seed;
+
         @Override
         public Integer call() throws Exception {
             common.device.resolve();
             SegmentationConfig config = SegmentationConfig.defaults().withPreset(common.preset)
                     .withDataset(SegmentationConfig.Dataset.parse(dataset))
-                    .withMode(EncoderMode.parse(mode)).withFraction(DataFraction.parse(fraction)).withSteps(steps, 16);
+                    .withMode(EncoderMode.parse(mode)).withFraction(DataFraction.parse(fraction)).withSteps(steps, 16)
+                    .withSeed(seed);
             System.out.print(Segmentation.run(common.data, common.checkpoint, config).summary());
             return 0;
         }
@@ -151,11 +156,15 @@ final class TaskCommands {
         @Option(names = "--steps", defaultValue = "120", description = "training steps (default: ${DEFAULT-VALUE})")
         int steps;
 
+        @Option(names = "--seed", defaultValue = "42", description = "split, label fraction, initialisation and batch"
+                + " order; run-all's ladder uses 1 (default: ${DEFAULT-VALUE})")
+        long seed;
+
         @Override
         public Integer call() throws Exception {
             common.device.resolve();
             DetectionConfig config = DetectionConfig.defaults().withPreset(common.preset).withMode(EncoderMode.parse(mode))
-                    .withFraction(DataFraction.parse(fraction)).withSteps(steps, 16);
+                    .withFraction(DataFraction.parse(fraction)).withSteps(steps, 16).withSeed(seed);
             System.out.print(Detection.run(common.data, common.checkpoint, config).summary());
             return 0;
         }
