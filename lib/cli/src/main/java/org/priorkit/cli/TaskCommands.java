@@ -160,11 +160,15 @@ final class TaskCommands {
                 + " order; run-all's ladder uses 1 (default: ${DEFAULT-VALUE})")
         long seed;
 
+        @Option(names = "--flip", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "mirror training images left-right at random (default: on; --no-flip turns it off)")
+        boolean flip;
+
         @Override
         public Integer call() throws Exception {
             common.device.resolve();
             DetectionConfig config = DetectionConfig.defaults().withPreset(common.preset).withMode(EncoderMode.parse(mode))
-                    .withFraction(DataFraction.parse(fraction)).withSteps(steps, 16).withSeed(seed);
+                    .withFraction(DataFraction.parse(fraction)).withSteps(steps, 16).withSeed(seed).withFlip(flip);
             System.out.print(Detection.run(common.data, common.checkpoint, config).summary());
             return 0;
         }

@@ -38,7 +38,8 @@ public record DetectionData(BoxSet train, BoxSet val, BoxSet test, int trainSpli
         List<RsnaRecord> train = FractionSampler.sample(s.train(), c.fraction(), c.seed(), r -> Integer.toString(r.target()));
         ImageLoader images = ImageLoader.square(imageSize);
         int stride = CenterNetHead.STRIDE;
-        return new DetectionData(new BoxSet(train, images, maxBoxes, stride), new BoxSet(s.val(), images, maxBoxes, stride),
-                new BoxSet(s.test(), images, maxBoxes, stride), s.train().size());
+        return new DetectionData(new BoxSet(train, images, maxBoxes, stride, c.flip()),
+                new BoxSet(s.val(), images, maxBoxes, stride, false), new BoxSet(s.test(), images, maxBoxes, stride, false),
+                s.train().size());
     }
 }

@@ -39,8 +39,8 @@ public record DetectionResult(DetectionConfig config, int imageSize, double rsna
     /** One line for a terminal or a results table. */
     public String summary() {
         return String.format("detection %s %s: RSNA mAP %.4f, AP50 %.4f (threshold %.2f) on %d test images"
-                        + " (%d train, %d px, %d steps, %.1f s)", config.mode().label(),
+                        + " (%d train%s, %d px, %d steps, %.1f s)", config.mode().label(),
                 config.fraction().label(), rsnaMap, ap50, scoreThreshold, testIds.size(), trainImages,
-                imageSize, config.steps(), seconds);
+                config.flip() ? " mirrored at random" : "", imageSize, config.steps(), seconds);
     }
 }

@@ -151,6 +151,38 @@ class DetectionTest {
     }
 
     @Test
+    void flipMirrorsImageBoxesAndTargetsTogetherAndOnlyInTraining() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            DetectionData d = DetectionData.load(data, quick().withFlip(true), 64);
+            BoxSet train = d.train();
+            NDList plain = train.get(m, 0, 0);                                   // seed 0: never flipped
+            int flipped = 0;
+            for (int draw = 1; draw <= 16; draw++) {
+                NDList row = train.get(m, 0, org.priorkit.train.Seeds.mix(5, draw)); // the loader's per-sample seeds are mixed
+                if (row.get(0).contentEquals(plain.get(0))) {
+                    assertTrue(plain.get(1).contentEquals(row.get(1)), "an unflipped image keeps its boxes");
+                    continue;
+                }
+                flipped++;
+                assertTrue(plain.get(0).flip(2).contentEquals(row.get(0)), "the image is mirrored left-right");
+                float[] before = plain.get(1).toFloatArray();                   // (M, 4) x, y, w, h
+                float[] after = row.get(1).toFloatArray();
+                for (int i = 0; i < before.length; i += 4) {
+                    boolean padding = before[i + 2] <= 0;
+                    float x = padding ? before[i] : 64 - before[i] - before[i + 2];
+                    assertArrayEquals(new float[] {x, before[i + 1], before[i + 2], before[i + 3]},
+                            java.util.Arrays.copyOfRange(after, i, i + 4), 1e-5f);
+                }
+            }
+            assertTrue(flipped > 2 && flipped < 14, "about half the samples are mirrored, got " + flipped + " of 16");
+            for (long seed = 1; seed <= 8; seed++) {
+                assertTrue(d.test().get(m, 0, seed).get(0).contentEquals(d.test().get(m, 0, 0).get(0)),
+                        "evaluation sets never flip");
+            }
+        }
+    }
+
+    @Test
     void endToEndOnTheTinySetIsFiniteAndRepeatable() throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {
             DetectionResult a = Detection.run(PriorModel.create(DenseTesting.micro(), m), data, quick(), m);
