@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Executes every notebooks/*.ipynb headlessly on the kit's kernel and fails on any cell error.
-# Usage: .ci/notebooks.sh [NAME.ipynb ...]   (names under notebooks/; default: all of them)
+# Executes every notebook headlessly on the kit's kernel:
+#   notebooks/*.ipynb            as a student gets them: the only cells allowed to fail are the exercise checks
+#                                (tagged "check"), and each must fail, with "exercise not done yet", on the stub;
+#   notebooks/solutions/*.ipynb  the same notebooks with the exercises solved: no cell may fail.
+# Usage: .ci/notebooks.sh [NAME.ipynb | solutions/NAME.ipynb ...]   (default: all of them)
 #
 # Assumes the kit is built: mvn -f lib/pom.xml package -DskipTests (or install).
 # Uses Debian's Jupyter (/usr/bin/jupyter, /usr/bin/python3), not the first python3 on the PATH.
@@ -8,6 +11,7 @@
 #      PRIOR_DEVICE (passed to notebooks; default auto), OMP_NUM_THREADS (default 1), other PRIOR_* knobs likewise (see
 #      org.priorkit.notebook.Knobs), NOTEBOOKS_KEEP (a folder to keep the executed notebooks in).
 set -euo pipefail
+shopt -s nullglob
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 jar="$repo/lib/kernel/target/prior-kernel.jar"
@@ -33,33 +37,57 @@ export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 notebooks=()
 if (( $# > 0 )); then
     for name in "$@"; do
-        [[ -f "$repo/notebooks/$(basename "$name")" ]] || { echo "notebooks.sh: no notebooks/$(basename "$name")" >&2; exit 2; }
-        notebooks+=("$repo/notebooks/$(basename "$name")")
+        rel=$name; [[ $rel == solutions/* ]] || rel=$(basename "$name")
+        [[ -f "$repo/notebooks/$rel" ]] || { echo "notebooks.sh: no notebooks/$rel" >&2; exit 2; }
+        notebooks+=("$repo/notebooks/$rel")
     done
 else
-    notebooks=("$repo"/notebooks/*.ipynb)
+    notebooks=("$repo"/notebooks/*.ipynb "$repo"/notebooks/solutions/*.ipynb)
 fi
 
 status=0
 total_start=$(date +%s)
 for nb in "${notebooks[@]}"; do
     name=$(basename "$nb")
+    if [[ $nb == */solutions/* ]]; then label="solutions/$name"; out="$work/out/solutions"; allow=()
+    else label=$name; out="$work/out"; allow=(--allow-errors); fi   # exercise checks must fail: checked below
     start=$(date +%s)
     # Run from the notebook's folder, as Jupyter does, so relative paths in %load etc. resolve.
-    if (cd "$(dirname "$nb")" && /usr/bin/jupyter nbconvert --to notebook --execute \
+    if (cd "$(dirname "$nb")" && /usr/bin/jupyter nbconvert --to notebook --execute "${allow[@]}" \
             --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.kernel_name=prior-java \
-            --output-dir "$work/out" "$nb" >"$work/$name.log" 2>&1); then
-        echo "ok    $name ($(( $(date +%s) - start )) s)"
+            --output-dir "$out" "$nb" >"$work/${label//\//_}.log" 2>&1); then
+        echo "ok    $label ($(( $(date +%s) - start )) s)"
     else
-        echo "FAIL  $name"; sed 's/^/      /' "$work/$name.log" | tail -40
+        echo "FAIL  $label"; sed 's/^/      /' "$work/${label//\//_}.log" | tail -40
         status=1
     fi
 done
 
 if [[ -n "${NOTEBOOKS_KEEP:-}" && -d "$work/out" ]]; then
-    mkdir -p "$NOTEBOOKS_KEEP" && cp "$work/out/"*.ipynb "$NOTEBOOKS_KEEP/"
+    mkdir -p "$NOTEBOOKS_KEEP" && cp -r "$work/out/"* "$NOTEBOOKS_KEEP/"
 fi
 echo "total $(( $(date +%s) - total_start )) s for ${#notebooks[@]} notebook(s)"
+
+# A student's notebook may fail only in its exercise check, and that check must fail on the stub.
+if compgen -G "$work/out/*.ipynb" > /dev/null; then
+    /usr/bin/python3 - "$work"/out/*.ipynb <<'PY' || status=1
+import json, sys
+bad = []
+for path in sys.argv[1:]:
+    name = path.rsplit("/", 1)[-1]
+    for i, cell in enumerate(json.load(open(path))["cells"]):
+        errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+        text = " ".join(o.get("evalue", "") + " " + " ".join(o.get("traceback", [])) for o in errors)
+        if "check" in cell.get("metadata", {}).get("tags", []):
+            if "exercise not done yet" not in text:
+                bad.append("%s cell %d: the exercise check passed (or failed otherwise) on the stub: %s" % (name, i, text[:200] or "no error"))
+        elif errors:
+            bad.append("%s cell %d: %s" % (name, i, text[:300]))
+if bad:
+    sys.exit("FAIL  student notebooks:\n      " + "\n      ".join(bad))
+print("ok    student notebooks fail only in their exercise checks, each with 'exercise not done yet'")
+PY
+fi
 
 # 00-setup must really have shown a picture and an HTML table, not just run.
 if [[ -f "$work/out/00-setup.ipynb" ]]; then
@@ -77,7 +105,7 @@ fi
 
 # No notebook may print a warning that is not about the student's input (slf4j, DJL, libtorch, Java).
 if compgen -G "$work/out/*.ipynb" > /dev/null; then
-    /usr/bin/python3 - "$work"/out/*.ipynb <<'PY' || status=1
+    /usr/bin/python3 - "$work"/out/*.ipynb "$work"/out/solutions/*.ipynb <<'PY' || status=1
 import json, re, sys
 pattern = re.compile(r"WARN|Warning|SLF4J|deprecated|\[W\d{4} ")
 bad = []
