@@ -91,10 +91,9 @@ final class PretrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--data " + data + " does not exist"
                     + " (only the default, " + DEFAULT_DATA + ", is generated when missing)");
         }
-        TrainOptions options = TrainOptions.defaults(runDir).withCheckpointEvery(checkpointEvery)
-                .withMaxStepsPerStage(maxSteps);
-        options = new TrainOptions(options.runDir(), options.checkpointEvery(), threads, options.prefetch(),
-                options.maxStepsPerStage(), options.progressBar(), options.logEvery());
+        TrainOptions defaults = TrainOptions.defaults(runDir);
+        TrainOptions options = defaults.withCheckpointEvery(checkpointEvery).withMaxStepsPerStage(maxSteps)
+                .withLoading(threads, defaults.prefetch());
         PretrainJob.Outcome out = new PretrainJob(data, runDir, config, vocab, maxPairs, share("--max-bad", maxBad)).run(device.resolveAll(), options);
         System.out.println("pretrained on " + out.pairs() + " pairs; vocabulary " + out.vocab());
         for (StageTrainer.StageResult s : out.result().stages()) {

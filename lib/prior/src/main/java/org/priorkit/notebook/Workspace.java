@@ -106,7 +106,8 @@ public final class Workspace {
         try (Lock lock = lock(knobs)) {
             if (!done(dir, preset)) {
                 System.err.println("building the shared pretraining run in " + dir + " (" + knobs + ")");
-                TrainOptions options = new TrainOptions(dir, 1000, 2, 2, knobs.maxSteps(), false, 50);
+                TrainOptions options = TrainOptions.defaults(dir).withCheckpointEvery(1000).withLoading(2, 2)
+                        .withMaxStepsPerStage(knobs.maxSteps()).withProgress(false, 50);
                 new PretrainJob(data, dir, preset, null, 0).run(knobs.resolveDevice(), options);
             }
         }

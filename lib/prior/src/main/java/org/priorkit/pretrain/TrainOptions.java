@@ -40,4 +40,14 @@ public record TrainOptions(Path runDir, int checkpointEvery, int loaderThreads, 
     public TrainOptions withMaxStepsPerStage(long n) {
         return new TrainOptions(runDir, checkpointEvery, loaderThreads, prefetch, n, progressBar, logEvery);
     }
+
+    /** Threads decoding samples and batches loaded ahead of the step. */
+    public TrainOptions withLoading(int threads, int batchesAhead) {
+        return new TrainOptions(runDir, checkpointEvery, threads, batchesAhead, maxStepsPerStage, progressBar, logEvery);
+    }
+
+    /** A progress bar, or (without one) a line every {@code everySteps} steps. */
+    public TrainOptions withProgress(boolean bar, int everySteps) {
+        return new TrainOptions(runDir, checkpointEvery, loaderThreads, prefetch, maxStepsPerStage, bar, everySteps);
+    }
 }
