@@ -103,11 +103,11 @@ print("ok    00-setup.ipynb shows image/png and text/html")
 PY
 fi
 
-# No notebook may print a warning that is not about the student's input (slf4j, DJL, libtorch, Java).
+# No notebook may print a warning that is not about the student's input (slf4j, DJL, libtorch, Java), nor DJL's INFO chatter.
 if compgen -G "$work/out/*.ipynb" > /dev/null; then
     /usr/bin/python3 - "$work"/out/*.ipynb "$work"/out/solutions/*.ipynb <<'PY' || status=1
 import json, re, sys
-pattern = re.compile(r"WARN|Warning|SLF4J|deprecated|\[W\d{4} ")
+pattern = re.compile(r"WARN|Warning|SLF4J|deprecated|\[W\d{4} |INFO ai\.djl")
 bad = []
 for path in sys.argv[1:]:
     for i, cell in enumerate(json.load(open(path))["cells"]):

@@ -23,6 +23,14 @@ import java.util.stream.Stream;
  */
 public final class Main {
 
+    /**
+     * slf4j-simple's per-logger level property prefix, "org.slf4j.simpleLogger.log.". Built from parts: the
+     * shade plugin relocates the kernel's own slf4j and rewrites every string constant that starts with
+     * "org.slf4j." to the relocated package, which turned these keys into ones the notebooks' slf4j-simple
+     * never reads (DJL's INFO lines then showed in every notebook).
+     */
+    static final String SIMPLE_LOGGER_LEVEL = String.join(".", "org", "slf4j", "simpleLogger", "log", "");
+
     private Main() {}
 
     public static void main(String[] args) throws Exception {
@@ -69,8 +77,8 @@ public final class Main {
         System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
         // The notebooks' logger (slf4j-simple on the notebook class path): DJL's INFO chatter off, and
         // "Failed to detect GPU count" is no warning on a CPU machine (the kit says which device it uses).
-        defaultProperty("org.slf4j.simpleLogger.log.ai.djl", "warn");
-        defaultProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
+        defaultProperty(SIMPLE_LOGGER_LEVEL + "ai.djl", "warn");
+        defaultProperty(SIMPLE_LOGGER_LEVEL + "ai.djl.util.cuda.CudaUtils", "error");
 
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(connectionFile));
         JupyterConnection connection = new JupyterConnection(properties);
