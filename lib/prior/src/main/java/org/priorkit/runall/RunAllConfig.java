@@ -150,6 +150,24 @@ public record RunAllConfig(Path data, Path out, String preset, Integer epochs, l
         return new RunAllConfig(data, out, preset, epochs, maxStepsPerStage, fractions, seeds, pretrainSeeds, taskSteps, smoke, device, n);
     }
 
+    public RunAllConfig withPreset(String p) {
+        return new RunAllConfig(data, out, p, epochs, maxStepsPerStage, fractions, seeds, pretrainSeeds, taskSteps, smoke, device, lanes);
+    }
+
+    /** Stop every pretraining stage after {@code n} steps (0: the preset's full schedule). */
+    public RunAllConfig withMaxStepsPerStage(long n) {
+        return new RunAllConfig(data, out, preset, epochs, n, fractions, seeds, pretrainSeeds, taskSteps, smoke, device, lanes);
+    }
+
+    public RunAllConfig withFractions(List<DataFraction> f) {
+        return new RunAllConfig(data, out, preset, epochs, maxStepsPerStage, f, seeds, pretrainSeeds, taskSteps, smoke, device, lanes);
+    }
+
+    /** Training steps of the segmentation and detection heads. */
+    public RunAllConfig withTaskSteps(int n) {
+        return new RunAllConfig(data, out, preset, epochs, maxStepsPerStage, fractions, seeds, pretrainSeeds, n, smoke, device, lanes);
+    }
+
     public RunAllConfig withPretrainSeeds(List<Long> s) {
         return new RunAllConfig(data, out, preset, epochs, maxStepsPerStage, fractions, seeds, s, taskSteps, smoke, device, lanes);
     }
