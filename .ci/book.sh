@@ -13,18 +13,14 @@ pages=$(find "$book/notebooks" -name '*.html' | wc -l); solved=$(find "$book/sol
 [[ $pages -eq 14 && $solved -eq 13 ]] || { echo "book-check: $pages notebook pages and $solved solved ones (want 14 and 13)"; exit 1; }
 # Links to the paper and the official code are fine; what a page LOADS (scripts, images, styles, frames) must be local.
 loads='<(script|img|link|iframe)[^>]*(src|href)="(https?|file)://'
-if grep -lE "$loads" "$book"/index.html "$book"/notebooks/*.html "$book"/solutions/*.html | grep -q .; then
-  echo "book-check: a page loads something from the web or from this machine's files:"
-  grep -oE "$loads[^\"]*" "$book"/index.html "$book"/notebooks/*.html "$book"/solutions/*.html | head; exit 1
+found=$(grep -oE "$loads[^\"]*" "$book"/index.html "$book"/notebooks/*.html "$book"/solutions/*.html || true)
+if [[ -n $found ]]; then
+  echo "book-check: a page loads something from the web or from this machine's files:"; head <<< "$found"; exit 1
 fi
-render() {
-  chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
-    --no-first-run --disable-sync --user-data-dir="$work/chrome" --virtual-time-budget=15000 \
-    --allow-file-access-from-files --dump-dom "file://$1" 2>> "$work/chrome.log"
-}
-render "$book/index.html" > "$work/index.dom" || { tail "$work/chrome.log"; exit 1; }
+render() { .ci/render-dom.sh "$1" "$work/chrome" 15000; }
+render "$book/index.html" > "$work/index.dom"
 [[ $(grep -o "href=\"notebooks/" "$work/index.dom" | wc -l) -eq 14 ]] || { echo "book-check: the index does not link 14 notebooks"; exit 1; }
-render "$book/notebooks/03-global-alignment.html" > "$work/03.dom" || { tail "$work/chrome.log"; exit 1; }
+render "$book/notebooks/03-global-alignment.html" > "$work/03.dom"
 grep -q 'class="mjx-chtml' "$work/03.dom" || { echo "book-check: MathJax did not typeset the formulas of 03"; exit 1; }
 grep -q 'src="data:image/png;base64,' "$work/03.dom" || { echo "book-check: 03 shows no plot"; exit 1; }
 echo "book-check: index and notebook pages render offline in headless Chromium (MathJax formulas, inline plots)"

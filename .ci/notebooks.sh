@@ -51,14 +51,15 @@ for nb in "${notebooks[@]}"; do
     name=$(basename "$nb")
     if [[ $nb == */solutions/* ]]; then label="solutions/$name"; out="$work/out/solutions"; allow=()
     else label=$name; out="$work/out"; allow=(--allow-errors); fi   # exercise checks must fail: checked below
+    log="$work/${label//\//_}.log"
     start=$(date +%s)
     # Run from the notebook's folder, as Jupyter does, so relative paths in %load etc. resolve.
     if (cd "$(dirname "$nb")" && /usr/bin/jupyter nbconvert --to notebook --execute "${allow[@]}" \
             --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.kernel_name=prior-java \
-            --output-dir "$out" "$nb" >"$work/${label//\//_}.log" 2>&1); then
+            --output-dir "$out" "$nb" >"$log" 2>&1); then
         echo "ok    $label ($(( $(date +%s) - start )) s)"
     else
-        echo "FAIL  $label"; sed 's/^/      /' "$work/${label//\//_}.log" | tail -40
+        echo "FAIL  $label"; sed 's/^/      /' "$log" | tail -40
         status=1
     fi
 done

@@ -18,9 +18,7 @@ if grep -Eq 'src="https?://' "$page"; then echo "report-check: the page loads so
 for png in losses roc confusion retrieval segmentation detection attention; do
   test -s "$work/out/plots/$png.png" || { echo "report-check: plots/$png.png missing"; exit 1; }
 done
-chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
-  --no-first-run --disable-sync --user-data-dir="$work/chrome" --virtual-time-budget=5000 \
-  --dump-dom "file://$page" > "$work/dom.html" 2> "$work/chrome.log" || { tail "$work/chrome.log"; exit 1; }
+.ci/render-dom.sh "$page" "$work/chrome" > "$work/dom.html"
 grep -q 'class="main-svg"' "$work/dom.html" || { echo "report-check: Plotly did not draw the loss chart"; exit 1; }
 grep -q '<table class="results">' "$work/dom.html" || { echo "report-check: no results table"; exit 1; }
 echo "report-check: index.html renders offline in headless Chromium (table, 7 plots, interactive chart)"

@@ -1,6 +1,7 @@
 package org.priorkit.cli;
 
 import org.priorkit.config.PriorConfig;
+import org.priorkit.data.split.DataFraction;
 import org.priorkit.data.synth.SyntheticConfig;
 import org.priorkit.data.synth.SyntheticGenerator;
 import org.priorkit.pretrain.PretrainJob;
@@ -66,9 +67,8 @@ final class PretrainCommand implements Callable<Integer> {
 
     /** "1%" or "0.01" as 0.01. */
     static double share(String option, String text) {
-        String t = text.trim();
         try {
-            return t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100 : Double.parseDouble(t);
+            return DataFraction.share(text);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " " + text + ": not a share like 1% or 0.01");
         }

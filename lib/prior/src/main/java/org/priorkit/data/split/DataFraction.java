@@ -19,14 +19,17 @@ public record DataFraction(double value) {
 
     /** Parses "1%", "10%", "100%", or a plain number such as "0.1". */
     public static DataFraction parse(String text) {
-        String s = text.trim();
         try {
-            return s.endsWith("%")
-                    ? new DataFraction(Double.parseDouble(s.substring(0, s.length() - 1).trim()) / 100)
-                    : new DataFraction(Double.parseDouble(s));
+            return new DataFraction(share(text));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("data fraction '" + text + "' is not like 1%, 10% or 0.1");
         }
+    }
+
+    /** "1%" or "0.01" as 0.01, any value (the caller checks the range). */
+    public static double share(String text) {
+        String s = text.trim();
+        return s.endsWith("%") ? Double.parseDouble(s.substring(0, s.length() - 1).trim()) / 100 : Double.parseDouble(s);
     }
 
     /** "1%", "10%", "100%" (or "2.5%"). */

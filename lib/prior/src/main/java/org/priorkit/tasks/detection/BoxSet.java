@@ -19,8 +19,8 @@ import java.util.List;
  * are encoded here, on the loader threads, so the training step only runs the network.
  *
  * <p>With {@code flip}, a training sample (nonzero seed: {@code BatchLoader}'s mixed per-sample seed) is
- * mirrored left-right with probability 1/2,
- * boxes with it, before its targets are encoded; evaluation reads seed 0 and never flips.
+ * mirrored left-right with probability 1/2, boxes with it, before its targets are encoded; evaluation
+ * reads seed 0 and never flips.
  */
 public final class BoxSet implements SampleSource<DetectionBatch> {
 
