@@ -26,12 +26,16 @@ final class BenchCommand implements Callable<Integer> {
             description = "extra steps of the last stage (every loss term) to check that memory stays flat, e.g. 1000 (default: ${DEFAULT-VALUE})")
     int memorySteps;
 
+    @Option(names = "--load", defaultValue = "0",
+            description = "time the stages again while this many busy threads compete for the CPU, and print the slowdown (e.g. 4 on 2 cores; default: ${DEFAULT-VALUE})")
+    int load;
+
     @Mixin DeviceOption device;
 
     @Override
     public Integer call() {
         PriorConfig config = PriorConfig.preset(preset).withBatchSize(batch);
-        System.out.print(Benchmark.run(config, steps, memorySteps, device.resolve()));
+        System.out.print(Benchmark.run(config, steps, memorySteps, load, device.resolve()));
         return 0;
     }
 }

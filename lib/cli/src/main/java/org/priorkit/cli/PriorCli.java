@@ -1,5 +1,6 @@
 package org.priorkit.cli;
 
+import org.priorkit.device.Threads;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,6 +34,7 @@ public final class PriorCli implements Runnable {
     boolean verbose;
 
     public static void main(String[] args) {
+        Threads.applyKitDefault(); // before the engine loads: one PyTorch thread unless the user chose
         System.exit(execute(args));
     }
 

@@ -46,7 +46,7 @@ final class RunAllCommand implements Callable<Integer> {
     int taskSteps;
 
     @Option(names = "--lanes", defaultValue = "2", description = {"2: the global-only and random-init rungs run in a second JVM beside the",
-            "PRIOR run, each with half the cores' PyTorch threads (CPU only; about a third faster on 2 cores); 1: all in this JVM (default: ${DEFAULT-VALUE})"})
+            "PRIOR run, each with one PyTorch thread unless OMP_NUM_THREADS says otherwise (CPU only; about a third faster on 2 cores); 1: all in this JVM (default: ${DEFAULT-VALUE})"})
     int lanes;
 
     @Option(names = "--smoke", description = "tiny data and a few steps everywhere: checks the pipeline in a couple of minutes")

@@ -39,16 +39,25 @@ public final class Benchmark {
     public record StageFigures(String stage, double medianMs, double meanMs, double imagesPerSecond, long rssMb) {}
 
     /** Everything {@code kit bench} prints. */
-    public record Report(String preset, int batch, List<StageFigures> stages, double hungarianMs,
+    public record Report(String preset, int batch, String threads, List<StageFigures> stages, double hungarianMs,
                          double hungarianShareOfStage3, long[] rssMbEvery, int rssEverySteps,
-                         double batchedLocalMs, double naiveLocalMs) {
+                         double batchedLocalMs, double naiveLocalMs, int load, List<StageFigures> loaded) {
 
         @Override
         public String toString() {
-            StringBuilder sb = new StringBuilder(String.format("preset %s, batch %d, random inputs%n", preset, batch));
+            StringBuilder sb = new StringBuilder(String.format("preset %s, batch %d, random inputs, %s%n",
+                    preset, batch, threads));
             for (StageFigures s : stages) {
                 sb.append(String.format("  stage %-12s median %7.1f ms/step  mean %7.1f ms  %6.1f images/s  RSS %d MB%n",
                         s.stage(), s.medianMs(), s.meanMs(), s.imagesPerSecond(), s.rssMb()));
+            }
+            if (load > 0) {
+                sb.append(String.format("  the same steps while %d busy threads compete for the CPU:%n", load));
+                for (int i = 0; i < loaded.size(); i++) {
+                    StageFigures s = loaded.get(i);
+                    sb.append(String.format("  stage %-12s median %7.1f ms/step  %5.1fx slower%n",
+                            s.stage(), s.medianMs(), s.medianMs() / stages.get(i).medianMs()));
+                }
             }
             sb.append(String.format("  Hungarian matching: %.2f ms per batch = %.1f%% of a stage-3 step%n",
                     hungarianMs, 100 * hungarianShareOfStage3));
@@ -66,29 +75,21 @@ public final class Benchmark {
     /**
      * @param steps       timed steps per stage (after 3 warm-up steps)
      * @param memorySteps last-stage steps (all terms) for the memory check (0 to skip), RSS sampled 10 times
+     * @param load        busy threads competing for the CPU while the stages are timed a second time (0: no
+     *                    second timing); the report gives each stage's slowdown
      */
-    public static Report run(PriorConfig config, int steps, int memorySteps, Device device) {
+    public static Report run(PriorConfig config, int steps, int memorySteps, int load, Device device) {
         try (NDManager manager = NDManager.newBaseManager(device)) {
             PriorModel model = PriorModel.create(config, manager);
             PriorObjective objective = new PriorObjective(model);
             Map<String, Parameter> params = StateDict.named(model);
             Random random = new Random(config.seed());
-            List<StageFigures> figures = new ArrayList<>();
-            for (StageConfig stage : config.stages()) {
-                AdamW optimizer = new AdamW(manager, stage.weightDecay());
-                double[] ms = new double[steps];
-                for (int i = -Math.min(3, steps); i < steps; i++) { // warm-up steps first
-                    try (ScopedBatch<PretrainBatch> b = randomBatch(manager, config, random)) {
-                        long t0 = System.nanoTime();
-                        StageTrainer.step(objective, b, stage, new TrainStep.Group(params, optimizer, 1e-5), i, "benchmark");
-                        if (i >= 0) {
-                            ms[i] = (System.nanoTime() - t0) / 1e6;
-                        }
-                    }
+            List<StageFigures> figures = stageFigures(manager, objective, params, config, steps, random);
+            List<StageFigures> loaded = List.of();
+            if (load > 0) {
+                try (BusyLoad busy = new BusyLoad(load)) {
+                    loaded = stageFigures(manager, objective, params, config, steps, random);
                 }
-                double median = median(ms);
-                figures.add(new StageFigures(stage.name(), median, Arrays.stream(ms).average().orElse(0),
-                        config.batchSize() * 1000.0 / median, rssMb()));
             }
             double hungarian = hungarianMs(manager, model, config, random, Math.max(steps, 5));
             double stage3 = figures.get(figures.size() - 1).medianMs();
@@ -109,9 +110,33 @@ public final class Benchmark {
                 }
             }
             double[] local = localAlignmentMs(manager, model, config, random, Math.max(steps, 5));
-            return new Report(config.preset(), config.batchSize(), figures, hungarian, hungarian / stage3, rss, every,
-                    local[0], local[1]);
+            return new Report(config.preset(), config.batchSize(), org.priorkit.device.Threads.describe(), figures,
+                    hungarian, hungarian / stage3, rss, every, local[0], local[1], load, loaded);
         }
+    }
+
+    /** Median and mean step time of every stage, each after 3 warm-up steps. */
+    private static List<StageFigures> stageFigures(NDManager manager, PriorObjective objective,
+                                                   Map<String, Parameter> params, PriorConfig config, int steps,
+                                                   Random random) {
+        List<StageFigures> figures = new ArrayList<>();
+        for (StageConfig stage : config.stages()) {
+            AdamW optimizer = new AdamW(manager, stage.weightDecay());
+            double[] ms = new double[steps];
+            for (int i = -Math.min(3, steps); i < steps; i++) { // warm-up steps first
+                try (ScopedBatch<PretrainBatch> b = randomBatch(manager, config, random)) {
+                    long t0 = System.nanoTime();
+                    StageTrainer.step(objective, b, stage, new TrainStep.Group(params, optimizer, 1e-5), i, "benchmark");
+                    if (i >= 0) {
+                        ms[i] = (System.nanoTime() - t0) / 1e6;
+                    }
+                }
+            }
+            double median = median(ms);
+            figures.add(new StageFigures(stage.name(), median, Arrays.stream(ms).average().orElse(0),
+                    config.batchSize() * 1000.0 / median, rssMb()));
+        }
+        return figures;
     }
 
     /** A batch of random images and reports of the preset's shapes (several sentences each). */

@@ -28,7 +28,7 @@ import java.util.Set;
  * @param smoke           a tiny data set and a few steps everywhere (checks the pipeline, not the method)
  * @param device          auto, cpu, gpu or gpu:N
  * @param lanes           1, or 2 to run the rungs that do not need the PRIOR run (global-only pretraining,
- *                        random init) in a second JVM beside it, half the cores' PyTorch threads each; CPU only (see
+ *                        random init) in a second JVM beside it, one PyTorch thread each by default; CPU only (see
  *                        {@link SecondLane})
  */
 public record RunAllConfig(Path data, Path out, String preset, Integer epochs, long maxStepsPerStage,

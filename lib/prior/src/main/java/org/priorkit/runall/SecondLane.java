@@ -5,6 +5,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import org.priorkit.device.Devices;
+import org.priorkit.device.Threads;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -27,8 +28,9 @@ import java.util.regex.Pattern;
  * run-all's second lane: a child JVM that runs the rungs which do not need the PRIOR run (the
  * global-only pretraining, then the random-init and global-only rungs' tasks) while the first JVM
  * pretrains PRIOR, then the "+ local alignment" rung (PRIOR's stage-1 checkpoint, written long
- * before), so that both lanes have about the same work. Each lane runs PyTorch on half the cores:
- * ONE intra-op thread each on the 2-core machine this was measured on.
+ * before), so that both lanes have about the same work. Each lane runs PyTorch with the kit's thread
+ * count ({@link Threads#perJob}: one intra-op thread unless the user chose), which stays fast when the
+ * machine is shared.
  *
  * <p>Why a second process and not a second thread: the tiny preset's tensors are small, so one
  * PyTorch thread trains as fast as two (150 pretraining steps: 28.9 s vs 30.5 s on the 2-core
@@ -79,7 +81,7 @@ public final class SecondLane {
     }
 
     /**
-     * Starts the child JVM with the same class path, heap cap and logging settings, half the cores' threads.
+     * Starts the child JVM with the same class path, heap cap, logging and thread settings.
      * Everything it prints goes to {@code lane-2.log}; its phase and task lines also go to {@code console},
      * as "lane 2: ..." (its pretraining steps stay in the log: the first lane's already show progress).
      */
@@ -193,9 +195,9 @@ public final class SecondLane {
         }
     }
 
-    /** PyTorch intra-op threads for each lane: half the cores (one on the 2-core build machine). */
+    /** PyTorch intra-op threads for each lane: the kit's count for one job (1 unless the user chose). */
     static int threadsPerLane() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        return Threads.perJob();
     }
 
     /**
