@@ -114,9 +114,10 @@ public record PriorConfig(String preset, long seed, int batchSize, ImageEncoderC
     }
 
     /**
-     * The tiny preset with stages short enough for a notebook: 1,000, 100 and 100 steps at most.
-     * Measured on 2 CPU cores with the default set (generator version 2): 3 min 10 s, stage 1 ends at
-     * 0.51 ln B, zero-shot 0.37 (PRIOR's prompt) and 0.47 (report-like prompts) after stage 3.
+     * The tiny preset with stages short enough for a notebook: 800, 80 and 80 steps at most.
+     * Measured on 2 CPU cores with the default set (generator version 2, one PyTorch thread): 2 min 48 s,
+     * stage 1 ends at 0.61 ln B (mean of its last 50 steps), zero-shot after stage 3 0.33 (PRIOR's
+     * prompt) and 0.49 (report-like prompts).
      */
     public static PriorConfig notebook() {
         PriorConfig t = tiny();
@@ -130,7 +131,7 @@ public record PriorConfig(String preset, long seed, int batchSize, ImageEncoderC
     }
 
     /** The notebook preset's steps per stage: align, prototype, reconstruct. */
-    private static final int[] NOTEBOOK_STEPS = {1000, 100, 100};
+    private static final int[] NOTEBOOK_STEPS = {800, 80, 80};
 
     /** The presets {@link #preset} knows. */
     public static final List<String> PRESETS = List.of("tiny", "notebook", "paper");

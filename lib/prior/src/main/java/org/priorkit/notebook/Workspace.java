@@ -94,12 +94,7 @@ public final class Workspace {
             return RunFolder.open(knobs.run(), data);
         }
         PriorConfig preset = preset(knobs);
-        // Named by what it was trained on, not where that sits: a copied work folder (a workshop's prebuilt
-        // run) is reused, and a run on an older synthetic set is not.
-        String dataKey = knobs.realData() ? data.toAbsolutePath().normalize().toString() : syntheticName(knobs);
-        String name = String.format(Locale.ROOT, "pretrain-%s-e%d-m%d-%08x", preset.preset(), knobs.epochs(),
-                knobs.maxSteps(), dataKey.hashCode());
-        Path dir = knobs.work().resolve(name);
+        Path dir = knobs.work().resolve(runName(knobs, preset, data));
         if (done(dir, preset)) {
             return RunFolder.open(dir, data, preset);
         }
@@ -112,6 +107,18 @@ public final class Workspace {
             }
         }
         return RunFolder.open(dir, data, preset);
+    }
+
+    /**
+     * The shared run's folder name: named by what it was trained on and how long, not where that sits, so a
+     * copied work folder (a workshop's prebuilt run) is reused and a run on an older synthetic set, or of a
+     * preset whose schedule has changed since, is not.
+     */
+    static String runName(Knobs knobs, PriorConfig preset, Path data) {
+        String dataKey = knobs.realData() ? data.toAbsolutePath().normalize().toString() : syntheticName(knobs);
+        String schedule = preset.stages().stream().map(s -> s.epochs() + "x" + s.maxSteps()).toList().toString();
+        return String.format(Locale.ROOT, "pretrain-%s-e%d-m%d-%08x", preset.preset(), knobs.epochs(),
+                knobs.maxSteps(), (dataKey + schedule).hashCode());
     }
 
     private static boolean done(Path dir, PriorConfig preset) {

@@ -25,8 +25,8 @@ class PriorConfigTest {
         // the notebook preset: the tiny model, stages cut short
         PriorConfig nb = PriorConfig.notebook();
         assertEquals(PriorConfig.tiny().withStages(nb.stages()).withSeed(nb.seed()).embedDim(), nb.embedDim());
-        assertEquals(java.util.List.of(1000L, 100L, 100L), nb.stages().stream().map(s -> s.steps(216)).toList());
-        assertEquals(java.util.List.of(756L, 100L, 100L), nb.stages().stream().map(s -> s.steps(108)).toList(),
+        assertEquals(java.util.List.of(800L, 80L, 80L), nb.stages().stream().map(s -> s.steps(216)).toList());
+        assertEquals(java.util.List.of(756L, 80L, 80L), nb.stages().stream().map(s -> s.steps(108)).toList(),
                 "a stage still ends after its epochs when they are fewer steps");
         assertEquals("notebook", PriorConfig.preset("notebook").preset());
         assertTrue(PriorConfig.tiny().withAugment(true).augment());

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.priorkit.config.PriorConfig;
 import org.priorkit.pretrain.PretrainBatch;
 import org.priorkit.pretrain.RunFolder;
 
@@ -13,6 +14,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WorkspaceTest {
@@ -27,6 +29,17 @@ class WorkspaceTest {
         assertEquals(root, Workspace.syntheticData(k));
         assertEquals(stamp, Files.getLastModifiedTime(root.resolve("synthetic-truth.jsonl"))); // not regenerated
         assertEquals(root, Workspace.data(k));
+    }
+
+    @Test
+    void theSharedRunIsNamedByItsDataAndScheduleNotItsPath(@TempDir Path dir) {
+        Knobs k = Knobs.from(Map.of("PRIOR_WORK", dir.toString()), dir, dir);
+        Knobs moved = Knobs.from(Map.of("PRIOR_WORK", dir.resolve("copy").toString()), dir.resolve("elsewhere"), dir);
+        PriorConfig nb = PriorConfig.notebook();
+        String name = Workspace.runName(k, nb, dir.resolve("data"));
+        assertEquals(name, Workspace.runName(moved, nb, dir.resolve("elsewhere/data")), "a copied run is reused");
+        var longer = nb.withStages(nb.stages().stream().map(s -> s.withMaxSteps(s.maxSteps() + 1)).toList());
+        assertNotEquals(name, Workspace.runName(k, longer, dir.resolve("data")), "a changed schedule is rebuilt");
     }
 
     @Test
