@@ -31,7 +31,20 @@ public final class Main {
      */
     static final String SIMPLE_LOGGER_LEVEL = String.join(".", "org", "slf4j", "simpleLogger", "log", "");
 
+    /** DJL's PyTorch intra-op thread count. */
+    static final String TORCH_THREADS = "ai.djl.pytorch.num_threads";
+
     private Main() {}
+
+    /**
+     * One PyTorch intra-op thread for the notebooks unless the user chose a count (OMP_NUM_THREADS, or
+     * -Dai.djl.pytorch.num_threads in the kernelspec): the rule of the library's {@code device.Threads}, which
+     * the command line uses (the kernel's own class path does not hold the library). On a shared machine
+     * two threads per kernel mostly wait for each other (lib/README, "Threads on a shared machine").
+     */
+    static java.util.Optional<String> torchThreadsDefault(java.util.Map<String, String> env, String chosen) {
+        return chosen != null || env.containsKey("OMP_NUM_THREADS") ? java.util.Optional.empty() : java.util.Optional.of("1");
+    }
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
@@ -79,7 +92,7 @@ public final class Main {
         // "Failed to detect GPU count" is no warning on a CPU machine (the kit says which device it uses).
         defaultProperty(SIMPLE_LOGGER_LEVEL + "ai.djl", "warn");
         defaultProperty(SIMPLE_LOGGER_LEVEL + "ai.djl.util.cuda.CudaUtils", "error");
-        org.priorkit.device.Threads.applyKitDefault(); // one PyTorch thread per notebook unless the user chose
+        torchThreadsDefault(System.getenv(), System.getProperty(TORCH_THREADS)).ifPresent(v -> System.setProperty(TORCH_THREADS, v));
 
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(connectionFile));
         JupyterConnection connection = new JupyterConnection(properties);
