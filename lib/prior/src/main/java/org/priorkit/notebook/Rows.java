@@ -42,6 +42,11 @@ public final class Rows {
         return new Rows(title, List.of(columns));
     }
 
+    /** The same with the column names in a list, for tables whose columns come from the data (one per class). */
+    public static Rows titled(String title, List<String> columns) {
+        return new Rows(title, columns);
+    }
+
     /** Rounds decimal columns to {@code d} digits after the point (3 by default). */
     public Rows digits(int d) {
         if (d < 0 || d > 15) {

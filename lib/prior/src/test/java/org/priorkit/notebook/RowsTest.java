@@ -29,6 +29,13 @@ class RowsTest {
     }
 
     @Test
+    void columnNamesMayComeFromAList() {
+        Table t = Rows.titled("positives", java.util.List.of("split", "Edema", "Effusion")).add("train", 3, 4).table();
+        assertEquals(java.util.List.of("split", "Edema", "Effusion"), t.columnNames());
+        assertEquals(4, t.intColumn("Effusion").get(0));
+    }
+
+    @Test
     void mistakesNameTheTableAndColumn() {
         Rows r = Rows.titled("t", "a", "b");
         IllegalArgumentException count = assertThrows(IllegalArgumentException.class, () -> r.add(1));
