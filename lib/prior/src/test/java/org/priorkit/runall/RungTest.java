@@ -44,7 +44,7 @@ class RungTest {
                 d.pretrainSeeds(), d.taskSteps(), false, "cpu", 1);
         StageConfig first = Ladder.of(notebook).preset().stages().get(0);
         StageConfig only = Ladder.of(notebook).globalOnly().stages().get(0);
-        assertEquals(1000, first.maxSteps(), "the notebook preset cuts stage 1");
+        assertEquals(800, first.maxSteps(), "the notebook preset cuts stage 1");
         assertEquals(first.maxSteps(), only.maxSteps());
         assertEquals(first.epochs(), only.epochs());
     }
