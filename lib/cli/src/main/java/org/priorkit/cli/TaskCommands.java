@@ -72,7 +72,7 @@ final class TaskCommands {
                     Choices.parse(ClassificationConfig.Mode.class, "--mode", mode))
                     .withFraction(DataFraction.parse(fraction)).withSeed(seed).withPreset(common.preset)
                     .withFeature(ImageFeature.parse(feature));
-            System.out.print(ClassificationTask.run(common.data, common.checkpoint, config).summary());
+            printSummary(ClassificationTask.run(common.data, common.checkpoint, config).summary());
             return 0;
         }
     }
@@ -90,7 +90,7 @@ final class TaskCommands {
             common.device.resolve();
             ZeroShotConfig config = ZeroShotConfig.defaults().withPreset(common.preset).withPrompts(
                     prompts.equals("gloria") ? Prompts.gloriaStyle() : Prompts.prior());
-            System.out.print(ZeroShot.run(common.data, common.checkpoint, config).summary());
+            printSummary(ZeroShot.run(common.data, common.checkpoint, config).summary());
             return 0;
         }
     }
@@ -103,7 +103,7 @@ final class TaskCommands {
         @Override
         public Integer call() throws Exception {
             common.device.resolve();
-            System.out.print(ImageTextRetrieval.run(common.data, common.checkpoint,
+            printSummary(ImageTextRetrieval.run(common.data, common.checkpoint,
                     RetrievalConfig.defaults().withPreset(common.preset)).summary());
             return 0;
         }
@@ -137,7 +137,7 @@ final class TaskCommands {
                     .withDataset(SegmentationConfig.Dataset.parse(dataset))
                     .withMode(EncoderMode.parse(mode)).withFraction(DataFraction.parse(fraction)).withSteps(steps, 16)
                     .withSeed(seed);
-            System.out.print(Segmentation.run(common.data, common.checkpoint, config).summary());
+            printSummary(Segmentation.run(common.data, common.checkpoint, config).summary());
             return 0;
         }
     }
@@ -169,8 +169,13 @@ final class TaskCommands {
             common.device.resolve();
             DetectionConfig config = DetectionConfig.defaults().withPreset(common.preset).withMode(EncoderMode.parse(mode))
                     .withFraction(DataFraction.parse(fraction)).withSteps(steps, 16).withSeed(seed).withFlip(flip);
-            System.out.print(Detection.run(common.data, common.checkpoint, config).summary());
+            printSummary(Detection.run(common.data, common.checkpoint, config).summary());
             return 0;
         }
+    }
+
+    /** A task's summary, ending its line (some summaries end with a table's newline, others do not). */
+    static void printSummary(String summary) {
+        System.out.print(summary.endsWith("\n") ? summary : summary + System.lineSeparator());
     }
 }

@@ -15,6 +15,7 @@ import org.priorkit.nn.StateDict;
 import org.priorkit.tasks.FeatureExtractor;
 import org.priorkit.tasks.ImageFeature;
 import org.priorkit.train.AdamW;
+import org.priorkit.train.StepProgress;
 import org.priorkit.train.TrainStep;
 
 import java.nio.file.Path;
@@ -99,6 +100,9 @@ public final class FineTune {
             double best = Double.POSITIVE_INFINITY;
             int bestEpoch = 0;
             Map<String, NDArray> snapshot = null;
+            int stepsPerEpoch = (idx.length - 2) / o.batchSize() + 1; // batches of 2 or more images
+            StepProgress progress = new StepProgress("fine-tuning", (long) stepsPerEpoch * o.epochs());
+            long done = 0;
             for (int epoch = 1; epoch <= o.epochs(); epoch++) {
                 LinearProbe.shuffle(idx, order);
                 for (int start = 0; start + 2 <= idx.length; start += o.batchSize()) {
@@ -116,12 +120,13 @@ public final class FineTune {
                     try (NDManager step = m.newSubManager()) {
                         NDArray x = FeatureExtractor.batch(step, files, loader); // (B, 1, H, W)
                         NDArray targets = step.create(y, new Shape(b, c)); // (B, C)
-                        TrainStep.run(List.of(new TrainStep.Group(encoder, encoderOpt, o.encoderLr()),
+                        float loss = TrainStep.run(List.of(new TrainStep.Group(encoder, encoderOpt, o.encoderLr()),
                                 new TrainStep.Group(headParams, headOpt, o.headLr())), () -> {
                                     NDArray f = feature.of(model.encodeImage(ps, x, true)); // (B, d)
                                     NDArray logits = head.forward(ps, new NDList(f), true).singletonOrThrow(); // (B, classes)
                                     return SigmoidBce.loss(logits, targets);
                                 }, "fine-tuning epoch " + epoch);
+                        progress.step(++done, loss);
                     }
                 }
                 double valLoss = val.isEmpty() ? Double.NaN
@@ -158,7 +163,8 @@ public final class FineTune {
     }
 
     private static void restore(Map<String, Parameter> params, Map<String, NDArray> snapshot) {
-        params.forEach((k, p) -> snapshot.get(k).copyTo(p.getArray()));
+        // A tensor copy by index: NDArray.copyTo makes libtorch print a scary "AutoNonVariableTypeMode is deprecated".
+        params.forEach((k, p) -> p.getArray().set(new ai.djl.ndarray.index.NDIndex("..."), snapshot.get(k)));
     }
 
     static LinearProbe.Head headOf(Linear head, int c, int d) {

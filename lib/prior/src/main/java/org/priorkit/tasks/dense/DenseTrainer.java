@@ -11,9 +11,9 @@ import ai.djl.translate.Batchifier;
 import org.priorkit.nn.StateDict;
 import org.priorkit.train.AdamW;
 import org.priorkit.train.BatchLoader;
-import org.priorkit.train.Eta;
 import org.priorkit.train.LearningRateSchedule;
 import org.priorkit.train.SampleSource;
+import org.priorkit.train.StepProgress;
 import org.priorkit.train.ScopedBatch;
 import org.priorkit.train.Seeds;
 import org.priorkit.train.TrainStep;
@@ -21,7 +21,6 @@ import org.priorkit.vision.ResNet;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -79,9 +78,6 @@ public final class DenseTrainer {
         void visit(int first, B batch, NDManager manager);
     }
 
-    /** How often a training run prints its progress line. */
-    private static final long REPORT_EVERY_NANOS = 8_000_000_000L;
-
     private DenseTrainer() {}
 
     /**
@@ -105,8 +101,8 @@ public final class DenseTrainer {
              BatchLoader<B> loader = new BatchLoader<>(data, scope, batch, 1, 2)) {
             AdamW headOpt = new AdamW(scope, s.weightDecay());
             AdamW encoderOpt = new AdamW(scope, s.weightDecay());
-            long start = System.nanoTime();
-            long lastReport = start;
+            // A dense task trains for 20-30 s: a line every few seconds says it is alive and when it ends.
+            StepProgress progress = new StepProgress(s.mode().trainsEncoder() ? "fine-tuning" : "training the head", s.steps());
             int step = 0;
             for (long epoch = 0; step < s.steps(); epoch++) {
                 for (ScopedBatch<B> b : loader.epoch(s.seed(), 0, epoch, 0)) {
@@ -124,15 +120,7 @@ public final class DenseTrainer {
                                 "step " + step + " (" + s.mode().label() + " encoder)"));
                     }
                     step++;
-                    long now = System.nanoTime();
-                    if (now - lastReport > REPORT_EVERY_NANOS || (step == s.steps() && now - start > REPORT_EVERY_NANOS)) {
-                        // A dense task trains for 20-30 s: a line every few seconds says it is alive and when it ends.
-                        System.err.printf(Locale.ROOT, "    %s: step %d/%d, loss %.4f, %.1f steps/s, %s%n",
-                                s.mode().trainsEncoder() ? "fine-tuning" : "training the head", step, s.steps(),
-                                losses.get(losses.size() - 1),
-                                step / ((now - start) / 1e9), Eta.of(now - start, step, s.steps()));
-                        lastReport = now;
-                    }
+                    progress.step(step, losses.get(losses.size() - 1));
                     if (step >= s.steps()) {
                         break;
                     }
