@@ -142,6 +142,37 @@ class PriorJavaKernelTests(jupyter_kernel_test.KernelTests):
         results = [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"]
         self.assertEqual(results, ["42"])
 
+    def stream_until_idle(self, msg_id, timeout):
+        """Every stream message of one request, in order, and whether its idle status arrived."""
+        texts = {"stdout": [], "stderr": []}
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            msg = self.kc.get_iopub_msg(timeout=max(1, deadline - time.monotonic()))
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "stream":
+                texts[msg["content"]["name"]].append(msg["content"]["text"])
+            elif msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                return texts, True
+        return texts, False
+
+    def test_heavy_output_arrives_complete_in_order_and_idle_follows(self):
+        # 200,000 lines (2.4 MB) on stdout and 10 MB more in long lines: one message per line used to
+        # overrun ZeroMQ's queue, losing most lines and the final idle.
+        self.flush_channels()
+        msg_id = self.kc.execute(
+            'for (int i = 0; i < 200_000; i++) System.out.println("line " + i);\n'
+            'String kb = "x".repeat(1023);\n'
+            'for (int i = 0; i < 10_000; i++) System.err.println(kb);')
+        texts, idle = self.stream_until_idle(msg_id, timeout=120)
+        self.assertTrue(idle, "no idle status after the cell")
+        lines = "".join(texts["stdout"]).splitlines()
+        self.assertEqual(len(lines), 200_000)
+        self.assertEqual(lines[:2] + lines[-1:], ["line 0", "line 1", "line 199999"])
+        self.assertEqual(lines, [f"line {i}" for i in range(200_000)])
+        self.assertLess(len(texts["stdout"]), 2_000, "stdout should arrive in batches, not line by line")
+        self.assertEqual("".join(texts["stderr"]), ("x" * 1023 + "\n") * 10_000)
+
     def test_interrupt_stops_sleeping_and_busy_cells(self):
         for code in ("Thread.sleep(600_000);", "long n = 0; while (true) { n++; }"):
             with self.subTest(code=code):

@@ -83,7 +83,7 @@ public final class PriorKernel extends BaseKernel {
             if (interruptRequested) {
                 throw CellEvaluator.interrupted(); // came while JShell was starting
             }
-            return run(code, "cell");
+            return BatchedOutput.around(() -> run(code, "cell")); // printed lines go out in batches
         } finally {
             cellRunning = false;
         }
