@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * PRIOR's named loss terms (METHOD.md, "Three-stage schedule"). A stage weighs some of them
+ * PRIOR's named loss terms (the paper's three-stage schedule). A stage weighs some of them
  * ({@link StageConfig#weights()}); the objective computes only those, and the trainer sums
  * {@code weight * term}. The {@link #id()} is the term's stable name in presets, checkpoints and
  * {@code metrics.jsonl}: renaming a constant never changes a file.

@@ -60,7 +60,7 @@ public record PriorConfig(String preset, long seed, int batchSize, ImageEncoderC
         stages = List.copyOf(stages);
     }
 
-    /** The paper's three stages (METHOD.md): epochs, peak LR, warmup and loss weights. */
+    /** The paper's three stages: epochs, peak LR, warmup and loss weights. */
     public static List<StageConfig> paperStages() {
         return List.of(
                 new StageConfig("align", 20, 1e-5, 1, 1e-6,

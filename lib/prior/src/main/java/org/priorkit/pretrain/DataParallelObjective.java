@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * PRIOR's objective with the batch split over several devices (METHOD.md trains on 4 GPUs).
+ * PRIOR's objective with the batch split over several devices (the paper trains on several GPUs).
  *
  * <p>Each device runs the forward pass on its shard with {@link BroadcastParameterStore} copies of
  * the weights and computes the per-sample terms, averaged over shards by shard size. The global
@@ -78,7 +78,8 @@ final class DataParallelObjective implements Objective<PretrainBatch> {
                     stage, training);
             float share = (float) n / b; // every per-sample term is a mean over its shard
             for (Map.Entry<LossTerm, NDArray> t : pass.terms().entrySet()) {
-                NDArray weighted = t.getValue().toDevice(main, false).mul(Scalars.tensor(t.getValue(), share)); // ()
+                NDArray onMain = t.getValue().toDevice(main, false); // ()
+                NDArray weighted = onMain.mul(Scalars.tensor(onMain, share)); // the weight on main too, not the shard's device
                 perSample.merge(t.getKey(), weighted, NDArray::add);
             }
             imageGlobals.add(pass.imageGlobal().toDevice(main, false)); // (n, D) gathered on the first device

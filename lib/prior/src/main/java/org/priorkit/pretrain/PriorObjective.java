@@ -20,7 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * PRIOR's loss terms for one batch, as the stage asks for them (METHOD.md, "Three-stage schedule"):
+ * PRIOR's loss terms for one batch, as the stage asks for them (the paper's three-stage schedule):
  *
  * <ul>
  *   <li>{@link LossTerm#GLOBAL}: InfoNCE between image and report globals;</li>

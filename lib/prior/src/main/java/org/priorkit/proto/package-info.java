@@ -14,7 +14,7 @@
  *       distributions (used by the report reconstruction of stage 3).
  * </ul>
  *
- * <p>Gradient flow, decided from METHOD.md: the soft Gumbel-softmax is differentiable, so the L1
+ * <p>Gradient flow, as the paper describes it: the soft Gumbel-softmax is differentiable, so the L1
  * loss trains the codebook E (through a . E and through the scores) and also pulls the sentence
  * features s toward their prototypes; no straight-through estimator and no stop-gradient are
  * needed, and none is used (a VQ-VAE-style split into codebook and commitment terms would be a

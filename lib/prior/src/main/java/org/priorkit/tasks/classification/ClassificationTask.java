@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Supervised classification, the paper's first downstream task (METHOD.md, "Downstream tasks").
+ * Supervised classification, the paper's first downstream task (the paper's downstream protocol).
  *
  * <ul>
  *   <li>CheXpert: the 5 competition labels, multi-label, CheXpert's label policy applied (default

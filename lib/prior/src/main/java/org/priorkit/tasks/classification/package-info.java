@@ -1,5 +1,5 @@
 /**
- * Supervised classification (METHOD.md, "Downstream tasks"): a linear probe on the frozen image
+ * Supervised classification (the paper's downstream protocol): a linear probe on the frozen image
  * encoder ({@link org.priorkit.tasks.classification.LinearProbe}, features extracted once) or full
  * fine-tuning ({@link org.priorkit.tasks.classification.FineTune}), CheXpert's 5 competition labels
  * (multi-label, sigmoid BCE, label policy configurable) and RSNA pneumonia (binary), trained on a

@@ -25,7 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Object detection on the PRIOR image encoder (METHOD.md, "Downstream tasks"): a CenterNet-style
+ * Object detection on the PRIOR image encoder (the paper's downstream protocol): a CenterNet-style
  * head ({@link CenterNetHead}) on the ResNet's stage maps, trained on RSNA pneumonia positives with
  * {@link CenterNetLoss}, encoder frozen or fine-tuned, on 1% / 10% / 100% of the training split;
  * RSNA's challenge mAP (IoU 0.40..0.75) and AP at IoU 0.5 on the test split.

@@ -1,7 +1,7 @@
 /**
  * Object detection on the PRIOR image encoder: {@link org.priorkit.tasks.detection.Detection#run}.
  *
- * <p>Protocol (METHOD.md, after MGCA): RSNA pneumonia, positive images only (optionally all), split
+ * <p>Protocol (the paper's, after MGCA): RSNA pneumonia, positive images only (optionally all), split
  * 6:2:2 by patientId, 1% / 10% / 100% of the training split (seeded), encoder frozen or fine-tuned;
  * on the test split the RSNA challenge metric (mean over IoU 0.40..0.75 of TP / (TP + FP + FN),
  * boxes below a score threshold chosen on the validation split dropped) and AP at IoU 0.5.

@@ -14,7 +14,7 @@ import java.util.Set;
  * reports, so the pool is drawn from MIMIC-CXR: reports of the chosen official splits (default
  * test, which pretraining never saw) whose study has EXACTLY ONE of the 5 competition labels
  * positive (1.0) and the other four negative or blank; that label is the report's class, and a
- * retrieved report is correct when its class is the query image's class (METHOD.md). One report per
+ * retrieved report is correct when its class is the query image's class (the paper's protocol). One report per
  * study (several frontal images share it).
  */
 public final class ReportPool {

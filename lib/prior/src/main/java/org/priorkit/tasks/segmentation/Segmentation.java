@@ -24,7 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Semantic segmentation on the PRIOR image encoder (METHOD.md, "Downstream tasks"): a U-Net-style
+ * Semantic segmentation on the PRIOR image encoder (the paper's downstream protocol): a U-Net-style
  * decoder ({@link SegmentationHead}) on the ResNet's C2..C5 maps, trained with BCE + Dice
  * ({@link SegmentationLoss}) on SIIM pneumothorax positives (or RSNA boxes as masks), encoder frozen
  * or fine-tuned, on 1% / 10% / 100% of the training split; Dice on the test split.

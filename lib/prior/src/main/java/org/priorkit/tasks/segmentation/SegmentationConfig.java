@@ -10,7 +10,7 @@ import org.priorkit.tasks.dense.EncoderMode;
  * @param dataset        SIIM masks (the paper's set) or RSNA boxes filled as masks
  * @param mode           frozen encoder (only the decoder trains) or fine-tuning
  * @param fraction       share of the training split used (1%, 10%, 100%), seeded
- * @param positivesOnly  train and test on images with a finding only (the paper's protocol, METHOD.md)
+ * @param positivesOnly  train and test on images with a finding only (the paper's protocol)
  * @param imageSize      input side in pixels; 0 = the encoder's pretraining size (tiny preset: 64)
  * @param batchSize      images per step
  * @param steps          optimizer steps (fixed whatever the fraction; see {@link DenseTrainer})

@@ -1,7 +1,7 @@
 /**
  * Semantic segmentation on the PRIOR image encoder: {@link org.priorkit.tasks.segmentation.Segmentation#run}.
  *
- * <p>Protocol (METHOD.md, after MGCA): SIIM-ACR pneumothorax, positive images only, split 6:2:2 by
+ * <p>Protocol (the paper's, after MGCA): SIIM-ACR pneumothorax, positive images only, split 6:2:2 by
  * patient (SIIM's CSV has no patient id, so by ImageId: one image per patient), 1% / 10% / 100% of
  * the training split (seeded), encoder frozen or fine-tuned, Dice at probability 0.5 on the test
  * split, averaged over images (an image with an empty truth and an empty prediction scores 1).
