@@ -73,6 +73,11 @@ class PriorJavaKernelTests(jupyter_kernel_test.KernelTests):
 
     code_inspect_sample = "Math.abs"
 
+    code_clear_output = 'System.out.println("soon gone"); clearOutput(true); System.out.println("stays");'
+
+    supported_history_operations = ("tail", "range", "search")
+    code_history_pattern = "6 *"
+
     @classmethod
     def setUpClass(cls):
         cls._tmp = None

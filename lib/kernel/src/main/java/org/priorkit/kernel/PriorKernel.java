@@ -9,10 +9,15 @@ import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
+import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.kernel.util.TextColor;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.priorkit.kernel.display.Display;
 import org.priorkit.kernel.display.MimeBundles;
@@ -28,9 +33,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -46,6 +53,11 @@ public final class PriorKernel extends BaseKernel {
 
     private final CompletableFuture<CellEvaluator> evaluator;
     private final Magics magics;
+    /**
+     * The request being executed, for clear_output: the base library keeps its reply environment to itself
+     * and offers no clear, so the kernel holds it here while a cell runs (null between cells).
+     */
+    private volatile ShellReplyEnvironment executing;
     /** A cell is running: interrupts arriving while JShell still starts must not be lost. */
     private volatile boolean cellRunning;
     private volatile boolean interruptRequested;
@@ -53,7 +65,7 @@ public final class PriorKernel extends BaseKernel {
     public PriorKernel(List<Path> notebookClasspath) {
         super("prior-kernel", version(), languageInfo(),
                 List.of(new HelpLink("JShell", "https://docs.oracle.com/en/java/javase/17/jshell/")),
-                null, // no history manager: history requests are not supported
+                new SessionHistory(), // the cells run so far, for history requests
                 new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(),
                 null, new MagicsRegistry(), // the base library's magics are unused: see CellParser, Magics
                 false, // no base-library extensions discovered on the class path
@@ -62,11 +74,21 @@ public final class PriorKernel extends BaseKernel {
         this.evaluator = CompletableFuture.supplyAsync(() -> CellEvaluator.start(notebookClasspath));
         this.magics = new Magics(new Context(), new MavenResolver());
         Display.setSink(this::displayBundle);
+        Display.setClearSink(this::clearOutput);
     }
 
     @Override
     public DisplayData eval(String code) {
-        return runCell(code).map(v -> toDisplayData(MimeBundles.of(v.value()))).orElse(null);
+        int number = executionCount.get() - 1; // the base kernel counted this cell before calling eval
+        String output = null;
+        try {
+            DisplayData shown = runCell(code).map(v -> toDisplayData(MimeBundles.of(v.value()))).orElse(null);
+            Object text = shown == null ? null : shown.getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN);
+            output = text == null ? null : text.toString();
+            return shown;
+        } finally {
+            ((SessionHistory) getHistoryManager()).record(number, code, output);
+        }
     }
 
     @Override
@@ -189,6 +211,51 @@ public final class PriorKernel extends BaseKernel {
         env.setBusyDeferIdle();
         env.defer().reply(new KernelInfoWithStatus(PROTOCOL_VERSION, getName(), getVersion(),
                 getLanguageInfo(), getBanner(), getHelpLinks()));
+    }
+
+    @Override
+    protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> request) {
+        executing = env;
+        try {
+            super.handleExecuteRequest(env, request);
+        } finally {
+            executing = null;
+        }
+    }
+
+    private void clearOutput(boolean wait) {
+        ShellReplyEnvironment env = executing;
+        if (env == null) {
+            return; // no cell to clear (a background thread after its cell ended)
+        }
+        System.out.flush(); // what was printed before the clear goes first
+        System.err.flush();
+        env.publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
+    }
+
+    @Override
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> request) {
+        env.setBusyDeferIdle();
+        HistoryRequest r = request.getContent();
+        SessionHistory history = (SessionHistory) getHistoryManager();
+        Set<HistoryManager.ResultFlag> flags = EnumSet.noneOf(HistoryManager.ResultFlag.class);
+        if (r.includeOutput()) {
+            flags.add(HistoryManager.ResultFlag.INCLUDE_OUTPUT);
+        }
+        List<HistoryEntry> entries;
+        if (r instanceof HistoryRequest.Tail tail) {
+            entries = history.lookupTail(tail.getMaxReturnLength(), flags);
+        } else if (r instanceof HistoryRequest.Range range) {
+            entries = history.lookupRange(range.getSessionIndex(), range.getStart(), range.getStop(), flags);
+        } else if (r instanceof HistoryRequest.Search search) {
+            if (search.filterUnique()) {
+                flags.add(HistoryManager.ResultFlag.UNIQUE);
+            }
+            entries = history.search(search.getPattern(), search.getMaxReturnLength(), flags);
+        } else {
+            entries = List.of();
+        }
+        env.defer().reply(new HistoryWithStatus(entries, r.includeOutput()));
     }
 
     @Override

@@ -39,12 +39,13 @@ public final class CellEvaluator implements AutoCloseable {
     /** Completion options and the cell range [start, end) they replace. */
     public record Completion(List<String> options, int start, int end) {}
 
-    /** Imports every cell starts with: JShell's defaults plus {@code display(...)}. */
+    /** Imports every cell starts with: JShell's defaults plus {@code display(...)} and {@code clearOutput(...)}. */
     public static final List<String> STARTUP = List.of(
             "import java.io.*;", "import java.math.*;", "import java.net.*;", "import java.nio.file.*;",
             "import java.util.*;", "import java.util.concurrent.*;", "import java.util.function.*;",
             "import java.util.regex.*;", "import java.util.stream.*;",
-            "import static org.priorkit.kernel.display.Display.display;");
+            "import static org.priorkit.kernel.display.Display.display;",
+            "import static org.priorkit.kernel.display.Display.clearOutput;");
 
     private static final Set<Snippet.SubKind> VALUE_KINDS = Set.of(Snippet.SubKind.VAR_VALUE_SUBKIND,
             Snippet.SubKind.OTHER_EXPRESSION_SUBKIND, Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND);
