@@ -178,6 +178,15 @@ class PriorJavaKernelTests(jupyter_kernel_test.KernelTests):
         self.assertLess(len(texts["stdout"]), 2_000, "stdout should arrive in batches, not line by line")
         self.assertEqual("".join(texts["stderr"]), ("x" * 1023 + "\n") * 10_000)
 
+    def test_display_ids_update_in_place_and_are_not_echoed(self):
+        reply, outputs = self.run_cell('String id = display("step 1");\nupdateDisplay(id, "step 2");\ndisplay("last")')
+        self.assertEqual(reply["content"]["status"], "ok", outputs)
+        kinds = [m["msg_type"] for m in outputs]
+        self.assertEqual(kinds, ["display_data", "update_display_data", "display_data"], outputs)
+        shown, updated = outputs[0]["content"], outputs[1]["content"]
+        self.assertEqual(shown["transient"]["display_id"], updated["transient"]["display_id"])
+        self.assertEqual(updated["data"]["text/plain"], "step 2")
+
     def test_interrupt_stops_sleeping_and_busy_cells(self):
         for code in ("Thread.sleep(600_000);", "long n = 0; while (true) { n++; }"):
             with self.subTest(code=code):

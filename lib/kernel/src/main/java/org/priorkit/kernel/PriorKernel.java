@@ -73,8 +73,7 @@ public final class PriorKernel extends BaseKernel {
                         .addHighlightStyle(TextColor.BOLD_RESET_FG).addHighlightStyle(TextColor.RED_BG).build());
         this.evaluator = CompletableFuture.supplyAsync(() -> CellEvaluator.start(notebookClasspath));
         this.magics = new Magics(new Context(), new MavenResolver());
-        Display.setSink(this::displayBundle);
-        Display.setClearSink(this::clearOutput);
+        Display.setSink(new JupyterDisplay());
     }
 
     @Override
@@ -263,10 +262,28 @@ public final class PriorKernel extends BaseKernel {
         return "Java " + Runtime.version() + " (JShell) with the PRIOR kit library - prior-kernel " + getVersion();
     }
 
-    private void displayBundle(Map<String, Object> bundle) {
-        System.out.flush(); // keep text printed before display(...) above the picture
-        System.err.flush();
-        display(toDisplayData(bundle));
+    /** display, updateDisplay and clearOutput of the notebook API, as Jupyter messages. */
+    private final class JupyterDisplay implements Display.Sink {
+        @Override
+        public void show(Map<String, Object> bundle, String displayId) {
+            System.out.flush(); // keep text printed before display(...) above the picture
+            System.err.flush();
+            DisplayData data = toDisplayData(bundle);
+            data.setDisplayId(displayId);
+            display(data);
+        }
+
+        @Override
+        public void update(String displayId, Map<String, Object> bundle) {
+            System.out.flush();
+            System.err.flush();
+            io.display.updateDisplay(displayId, toDisplayData(bundle));
+        }
+
+        @Override
+        public void clear(boolean wait) {
+            clearOutput(wait);
+        }
     }
 
     private static DisplayData toDisplayData(Map<String, Object> bundle) {

@@ -45,6 +45,9 @@ public final class MimeBundles {
         if (value == null) {
             return Map.of(PLAIN, "null");
         }
+        if (value instanceof Display.Rendered rendered) {
+            return rendered.bundle(); // render(x): already a bundle
+        }
         if (value instanceof RenderedImage image) {
             return image(image, "image " + image.getWidth() + "x" + image.getHeight());
         }

@@ -39,13 +39,12 @@ public final class CellEvaluator implements AutoCloseable {
     /** Completion options and the cell range [start, end) they replace. */
     public record Completion(List<String> options, int start, int end) {}
 
-    /** Imports every cell starts with: JShell's defaults plus {@code display(...)} and {@code clearOutput(...)}. */
+    /** Imports every cell starts with: JShell's defaults plus the display API (display, updateDisplay, render, clearOutput). */
     public static final List<String> STARTUP = List.of(
             "import java.io.*;", "import java.math.*;", "import java.net.*;", "import java.nio.file.*;",
             "import java.util.*;", "import java.util.concurrent.*;", "import java.util.function.*;",
             "import java.util.regex.*;", "import java.util.stream.*;",
-            "import static org.priorkit.kernel.display.Display.display;",
-            "import static org.priorkit.kernel.display.Display.clearOutput;");
+            "import static org.priorkit.kernel.display.Display.*;");
 
     private static final Set<Snippet.SubKind> VALUE_KINDS = Set.of(Snippet.SubKind.VAR_VALUE_SUBKIND,
             Snippet.SubKind.OTHER_EXPRESSION_SUBKIND, Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND);
@@ -175,7 +174,7 @@ public final class CellEvaluator implements AutoCloseable {
                     case RECOVERABLE_DEFINED, RECOVERABLE_NOT_DEFINED -> warnUnresolved(snippet);
                     default -> { }
                 }
-                if (event.value() != null && VALUE_KINDS.contains(snippet.subKind())) {
+                if (event.value() != null && VALUE_KINDS.contains(snippet.subKind()) && !isDisplayCall(snippet.source())) {
                     value = Optional.of(new Value(control.takeResult(event.value())));
                 }
             }
@@ -183,6 +182,38 @@ public final class CellEvaluator implements AutoCloseable {
         } finally {
             control.clearResults();
         }
+    }
+
+    private static final java.util.regex.Pattern DISPLAY_START = java.util.regex.Pattern.compile("\\s*display\\s*\\(");
+
+    /**
+     * A snippet that only calls {@code display(...)} ({@code display(x).length()} does not count): it showed
+     * its output, so its id is not echoed as the cell's value.
+     */
+    static boolean isDisplayCall(String source) {
+        java.util.regex.Matcher m = DISPLAY_START.matcher(source);
+        if (!m.lookingAt()) {
+            return false;
+        }
+        int depth = 1;
+        char quote = 0;
+        for (int i = m.end(); i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++; // an escaped character inside a literal
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return source.substring(i + 1).strip().matches(";?");
+            }
+        }
+        return false;
     }
 
     private CellError runtimeError(JShellException e, Snippet snippet) {

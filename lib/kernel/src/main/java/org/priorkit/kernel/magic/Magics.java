@@ -63,10 +63,42 @@ public final class Magics {
     }
 
     public void run(CellParser.CellMagic magic) throws Exception {
-        if (!magic.name().equals("shell")) {
-            throw unknown("%%" + magic.name());
+        switch (magic.name()) {
+            case "shell" -> shell(magic.body());
+            case "loadFromPOM" -> {
+                Path dir = Files.createTempDirectory("prior-kernel-pom");
+                Path pom = Files.writeString(dir.resolve("pom.xml"), pomOf(magic.body()));
+                try {
+                    context.addToClasspath(maven.resolvePom(pom, context.out()::println));
+                } finally {
+                    Files.deleteIfExists(pom);
+                    Files.deleteIfExists(dir);
+                }
+            }
+            default -> throw unknown("%%" + magic.name());
         }
-        Process p = new ProcessBuilder("bash", "-c", magic.body())
+    }
+
+    /**
+     * The POM of a {@code %%loadFromPOM} cell, as IJava reads it: a whole {@code <project>}, or parts of one
+     * ({@code <dependencies>}, {@code <repositories>}, or bare {@code <dependency>} elements) put in a project.
+     */
+    static String pomOf(String body) {
+        String xml = body.strip();
+        if (!xml.startsWith("<")) {
+            throw new IllegalArgumentException("%%loadFromPOM: the cell holds no XML; give a <project>, <dependencies> or <dependency> elements");
+        }
+        if (xml.contains("<project")) {
+            return xml;
+        }
+        String parts = xml.contains("<dependencies>") || xml.contains("<repositories>") ? xml
+                : "<dependencies>\n" + xml + "\n</dependencies>";
+        return "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n<modelVersion>4.0.0</modelVersion>\n"
+                + "<groupId>notebook</groupId><artifactId>cell</artifactId><version>1</version>\n" + parts + "\n</project>\n";
+    }
+
+    private void shell(String script) throws Exception {
+        Process p = new ProcessBuilder("bash", "-c", script)
                 .directory(context.workingDir().toFile()).redirectErrorStream(true).start();
         shell = p;
         try (InputStream out = p.getInputStream()) {
@@ -156,6 +188,6 @@ public final class Magics {
 
     private static IllegalArgumentException unknown(String name) {
         return new IllegalArgumentException("unknown magic " + name + "; this kernel knows %"
-                + String.join(", %", LINE_MAGICS.stream().sorted().toList()) + " and %%shell");
+                + String.join(", %", LINE_MAGICS.stream().sorted().toList()) + ", %%shell and %%loadFromPOM");
     }
 }

@@ -81,4 +81,13 @@ class CellEvaluatorTest {
         assertEquals("    ", jshell.isComplete("void f() {"));
         assertEquals("invalid", jshell.isComplete("int x = 3; }"));
     }
+
+    @Test
+    void onlyABareDisplayCallHidesItsValue() {
+        org.junit.jupiter.api.Assertions.assertTrue(CellEvaluator.isDisplayCall("display(chart)"));
+        org.junit.jupiter.api.Assertions.assertTrue(CellEvaluator.isDisplayCall("  display (f(x), \"a)\");\n"));
+        org.junit.jupiter.api.Assertions.assertFalse(CellEvaluator.isDisplayCall("display(x).length()"));
+        org.junit.jupiter.api.Assertions.assertFalse(CellEvaluator.isDisplayCall("String id = display(x);"));
+        org.junit.jupiter.api.Assertions.assertFalse(CellEvaluator.isDisplayCall("displayed(x)"));
+    }
 }

@@ -103,4 +103,20 @@ class MagicsTest {
                 () -> magics().run(CellParser.parse("%%shell\nexit 3").cellMagic().orElseThrow()));
         assertTrue(e.getMessage().contains("3"), e.getMessage());
     }
+
+    @Test
+    void loadFromPomCellTakesAProjectOrItsParts() {
+        String dependency = "<dependency><groupId>g</groupId><artifactId>a</artifactId><version>1</version></dependency>";
+        String wrapped = Magics.pomOf(dependency);
+        assertTrue(wrapped.contains("<dependencies>\n" + dependency + "\n</dependencies>") && wrapped.contains("<modelVersion>"),
+                wrapped);
+        String parts = "<repositories><repository><id>r</id><url>file:///tmp/r</url></repository></repositories>\n<dependencies>"
+                + dependency + "</dependencies>";
+        assertTrue(Magics.pomOf(parts).contains(parts) && !Magics.pomOf(parts).contains("<dependencies>\n<repositories>"));
+        String whole = "<project><modelVersion>4.0.0</modelVersion></project>";
+        assertEquals(whole, Magics.pomOf("\n" + whole + "\n"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> magics().run(CellParser.parse("%%loadFromPOM\ng:a:1").cellMagic().orElseThrow()));
+        assertTrue(e.getMessage().startsWith("%%loadFromPOM: the cell holds no XML"), e.getMessage());
+    }
 }
