@@ -171,7 +171,13 @@ public final class CellEvaluator implements AutoCloseable {
                 }
                 switch (event.status()) {
                     case REJECTED -> throw ErrorReports.compile(origin, shell.diagnostics(snippet).toList());
-                    case RECOVERABLE_DEFINED, RECOVERABLE_NOT_DEFINED -> warnUnresolved(snippet);
+                    case RECOVERABLE_DEFINED, RECOVERABLE_NOT_DEFINED -> {
+                        if (waitsFor(snippet).isEmpty()) {
+                            // nothing to wait for: the compiler refused it (e.g. "code too large")
+                            throw ErrorReports.compile(origin, shell.diagnostics(snippet).toList());
+                        }
+                        warnUnresolved(snippet);
+                    }
                     default -> { }
                 }
                 if (event.value() != null && VALUE_KINDS.contains(snippet.subKind()) && !isDisplayCall(snippet.source())) {
@@ -237,10 +243,15 @@ public final class CellEvaluator implements AutoCloseable {
         return o == null ? null : o.inCurrentCell(currentCell.contains(id));
     }
 
+    /** The names a declaration waits for (a method using a class not declared yet); none for other snippets. */
+    private List<String> waitsFor(Snippet snippet) {
+        return snippet instanceof DeclarationSnippet d ? shell.unresolvedDependencies(d).toList() : List.of();
+    }
+
     private void warnUnresolved(Snippet snippet) {
         if (snippet instanceof DeclarationSnippet d) {
             System.err.println("Note: " + d.name() + " was declared, but cannot be used until "
-                    + String.join(", ", shell.unresolvedDependencies(d).toList()) + " is declared.");
+                    + String.join(", ", waitsFor(snippet)) + " is declared.");
         }
     }
 

@@ -90,4 +90,14 @@ class CellEvaluatorTest {
         org.junit.jupiter.api.Assertions.assertFalse(CellEvaluator.isDisplayCall("String id = display(x);"));
         org.junit.jupiter.api.Assertions.assertFalse(CellEvaluator.isDisplayCall("displayed(x)"));
     }
+
+    @Test
+    void aDeclarationTheCompilerRejectsIsAnErrorNotANote() {
+        // 20,000 literals make the initializer too large for one method: javac refuses it, which JShell
+        // reports as "recoverable" with nothing to wait for; the kernel used to answer ok with a note.
+        String big = "int[] big = {" + "7,".repeat(20_000) + "7};";
+        CellError e = assertThrows(CellError.class, () -> cell(big));
+        assertInstanceOf(CellError.CompilationError.class, e);
+        assertTrue(String.join("\n", e.traceback()).contains("too large"), String.join("\n", e.traceback()));
+    }
 }
