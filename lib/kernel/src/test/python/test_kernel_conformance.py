@@ -187,6 +187,58 @@ class PriorJavaKernelTests(jupyter_kernel_test.KernelTests):
         self.assertEqual(shown["transient"]["display_id"], updated["transient"]["display_id"])
         self.assertEqual(updated["data"]["text/plain"], "step 2")
 
+    def iopub_of(self, msg_id, timeout=30):
+        """The iopub messages of one request up to its idle status (the status messages left out)."""
+        out = []
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=timeout)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "status":
+                if msg["content"]["execution_state"] == "idle":
+                    return out
+                continue
+            out.append(msg)
+
+    def test_silent_cells_publish_nothing_and_are_not_counted(self):
+        before, _ = self.run_cell("1")
+        self.flush_channels()
+        msg_id = self.kc.execute('System.out.println("hidden"); display("hidden too");\n6 * 7', silent=True)
+        reply = self.get_non_kernel_info_reply(timeout=30)
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.assertEqual(self.iopub_of(msg_id), [])
+        msg_id = self.kc.execute("int notKept = 1;", store_history=False)
+        reply = self.get_non_kernel_info_reply(timeout=30)
+        self.assertEqual([m["msg_type"] for m in self.iopub_of(msg_id)], ["execute_input"])
+        after, _ = self.run_cell("2")
+        self.assertEqual(after["content"]["execution_count"], before["content"]["execution_count"] + 1)
+        self.kc.history(hist_access_type="tail", n=3, output=False, raw=True)
+        history = self.get_non_kernel_info_reply(timeout=30)["content"]["history"]
+        self.assertNotIn("int notKept = 1;", [h[2] for h in history])
+
+    def test_user_expressions_are_evaluated_after_the_cell(self):
+        self.flush_channels()
+        self.kc.execute("int base = 21;", user_expressions={"double": "base * 2", "broken": "nosuchname"})
+        reply = self.get_non_kernel_info_reply(timeout=30)
+        values = reply["content"]["user_expressions"]
+        self.assertEqual(values["double"]["status"], "ok")
+        self.assertEqual(values["double"]["data"]["text/plain"], "42")
+        self.assertEqual(values["broken"]["status"], "error")
+
+    def test_cells_queued_behind_a_failure_are_aborted(self):
+        self.flush_channels()
+        failing = self.kc.execute('Thread.sleep(500); throw new IllegalStateException("first");')
+        queued = self.kc.execute("int neverRuns = 1;")  # sent while the first still runs
+        replies = {}
+        while len(replies) < 2:
+            reply = self.get_non_kernel_info_reply(timeout=30)
+            replies[reply["parent_header"]["msg_id"]] = reply["content"]["status"]
+        self.assertEqual(replies, {failing: "error", queued: "aborted"})
+        later, _ = self.run_cell("neverRuns")  # sent after the failure: runs, and the variable never existed
+        self.assertEqual(later["content"]["status"], "error")
+        ok, _ = self.run_cell("1 + 1")
+        self.assertEqual(ok["content"]["status"], "ok")
+
     def test_interrupt_stops_sleeping_and_busy_cells(self):
         for code in ("Thread.sleep(600_000);", "long n = 0; while (true) { n++; }"):
             with self.subTest(code=code):

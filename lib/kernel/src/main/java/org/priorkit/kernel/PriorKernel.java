@@ -3,7 +3,6 @@ package org.priorkit.kernel;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.HelpLink;
-import org.dflib.jjava.jupyter.kernel.JupyterIO;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
@@ -19,6 +18,16 @@ import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.dflib.jjava.jupyter.messages.KernelTimestamp;
+import org.dflib.jjava.jupyter.messages.publish.PublishError;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
+import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
+import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import org.priorkit.kernel.display.Display;
 import org.priorkit.kernel.display.MimeBundles;
 import org.priorkit.kernel.jshell.CellError;
@@ -58,6 +67,8 @@ public final class PriorKernel extends BaseKernel {
      * and offers no clear, so the kernel holds it here while a cell runs (null between cells).
      */
     private volatile ShellReplyEnvironment executing;
+    /** When a cell failed with stop_on_error; requests sent before it are aborted (null: not aborting). */
+    private volatile Instant failedAt;
     /** A cell is running: interrupts arriving while JShell still starts must not be lost. */
     private volatile boolean cellRunning;
     private volatile boolean interruptRequested;
@@ -66,7 +77,7 @@ public final class PriorKernel extends BaseKernel {
         super("prior-kernel", version(), languageInfo(),
                 List.of(new HelpLink("JShell", "https://docs.oracle.com/en/java/javase/17/jshell/")),
                 new SessionHistory(), // the cells run so far, for history requests
-                new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(),
+                new KitJupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(),
                 null, new MagicsRegistry(), // the base library's magics are unused: see CellParser, Magics
                 false, // no base-library extensions discovered on the class path
                 new StringStyler.Builder().addPrimaryStyle(TextColor.BOLD_RESET_FG).addSecondaryStyle(TextColor.BOLD_RED_FG)
@@ -78,16 +89,7 @@ public final class PriorKernel extends BaseKernel {
 
     @Override
     public DisplayData eval(String code) {
-        int number = executionCount.get() - 1; // the base kernel counted this cell before calling eval
-        String output = null;
-        try {
-            DisplayData shown = runCell(code).map(v -> toDisplayData(MimeBundles.of(v.value()))).orElse(null);
-            Object text = shown == null ? null : shown.getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN);
-            output = text == null ? null : text.toString();
-            return shown;
-        } finally {
-            ((SessionHistory) getHistoryManager()).record(number, code, output);
-        }
+        return runCell(code).map(v -> toDisplayData(MimeBundles.of(v.value()))).orElse(null);
     }
 
     @Override
@@ -212,14 +214,121 @@ public final class PriorKernel extends BaseKernel {
                 getLanguageInfo(), getBanner(), getHelpLinks()));
     }
 
+    /**
+     * The base library's execute handler plus what it ignores of the request: {@code silent} (nothing on
+     * iopub, not counted), {@code store_history} (counted and kept in the history only when true),
+     * {@code user_expressions} (evaluated after the cell, in the reply) and {@code stop_on_error} (cells
+     * queued behind a failed one are answered "aborted", not run).
+     */
     @Override
-    protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> request) {
-        executing = env;
+    protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        ExecuteRequest request = message.getContent();
+        env.setBusyDeferIdle();
+        if (queuedBeforeAFailure(message)) {
+            env.defer().reply(ExecuteOutcome.aborted(executionCount.get()));
+            return;
+        }
+        commManager.setMessageContext(message);
+        boolean silent = request.isSilent();
+        boolean store = request.shouldStoreHistory() && !silent;
+        int count = store ? executionCount.getAndIncrement() : executionCount.get();
+        String code = request.getCode();
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        if (silent) {
+            System.setOut(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+        } else {
+            env.publish(new PublishExecuteInput(code, count));
+            replaceOutputStreams(env); // Jupyter's streams while the cell runs; restored when the reply is sent
+            KitJupyterIO streams = (KitJupyterIO) io;
+            streams.attach(env, request.isStdinEnabled());
+            env.defer(() -> streams.detach(env));
+            executing = env;
+        }
+        String shownText = null;
         try {
-            super.handleExecuteRequest(env, request);
+            DisplayData result = eval(code);
+            Object text = result == null ? null : result.getData(MIMEType.TEXT_PLAIN);
+            shownText = text == null ? null : text.toString();
+            if (result != null && !silent) {
+                env.publish(new PublishExecuteResult(count, result));
+            }
+            env.defer().reply(ExecuteOutcome.ok(count, userExpressions(request.getUserExpr())));
+        } catch (Exception e) {
+            ErrorReply reply = ErrorReply.of(e);
+            reply.setExecutionCount(count);
+            if (!silent) {
+                env.publish(PublishError.of(e, this::formatError));
+            }
+            env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
+            if (request.shouldStopOnError()) {
+                failedAt = Instant.now(); // cells the client sent before now are still queued: abort them
+            }
         } finally {
             executing = null;
+            if (silent) {
+                System.setOut(out);
+                System.setErr(err);
+            }
+            if (store) {
+                ((SessionHistory) getHistoryManager()).record(count, code, shownText);
+            }
         }
+    }
+
+    /**
+     * Whether this request was sent before the last failure with stop_on_error, i.e. it waited in the queue
+     * behind the failed cell (the client's send time against the kernel's clock, the same machine's as a
+     * rule). The first request sent after the failure ends the aborting.
+     */
+    private boolean queuedBeforeAFailure(Message<ExecuteRequest> message) {
+        Instant failed = failedAt;
+        if (failed == null) {
+            return false;
+        }
+        KernelTimestamp stamp = message.getHeader().getTimestamp();
+        Optional<Instant> sent = stamp == null ? Optional.empty() : sentAt(stamp.getDateString());
+        if (sent.isPresent() && sent.get().isBefore(failed)) {
+            return true;
+        }
+        failedAt = null;
+        return false;
+    }
+
+    /** A header's date: ISO 8601 with a zone ("...Z", "+00:00") or without one (UTC, as the spec has it). */
+    static Optional<Instant> sentAt(String date) {
+        if (date == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.time.OffsetDateTime.parse(date).toInstant());
+        } catch (java.time.format.DateTimeParseException withoutZone) {
+            try {
+                return Optional.of(java.time.LocalDateTime.parse(date).toInstant(java.time.ZoneOffset.UTC));
+            } catch (java.time.format.DateTimeParseException unreadable) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** The request's user_expressions, each evaluated after the cell: its text value, or the error. */
+    private Map<String, Map<String, Object>> userExpressions(Map<String, String> expressions) {
+        Map<String, Map<String, Object>> values = new LinkedHashMap<>();
+        if (expressions == null) {
+            return values;
+        }
+        expressions.forEach((name, expression) -> {
+            try {
+                Object value = evaluator().eval(expression, "user expression", 1).map(CellEvaluator.Value::value)
+                        .orElse(null);
+                values.put(name, ExecuteOutcome.value(MimeBundles.of(value)));
+            } catch (RuntimeException e) {
+                values.put(name, ExecuteOutcome.error(e.getClass().getSimpleName(),
+                        e.getMessage() == null ? "" : e.getMessage(), formatError(e)));
+            }
+        });
+        return values;
     }
 
     private void clearOutput(boolean wait) {
