@@ -72,6 +72,7 @@ class PriorJavaKernelTests(jupyter_kernel_test.KernelTests):
     ]
 
     code_inspect_sample = "Math.abs"
+    code_page_something = "Math.abs?"
 
     code_clear_output = 'System.out.println("soon gone"); clearOutput(true); System.out.println("stays");'
 

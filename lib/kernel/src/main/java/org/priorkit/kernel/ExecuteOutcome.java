@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * execute_reply as the messaging spec has it, for what the base library's reply cannot say: user
  * expressions as {@code {"status": "ok", "data": ..., "metadata": {}}} or {@code {"status": "error",
- * "ename": ..., "evalue": ..., "traceback": [...]}}, and the "aborted" status of a queued cell.
+ * "ename": ..., "evalue": ..., "traceback": [...]}}, the pager payload of a help request, and the
+ * "aborted" status of a queued cell.
  */
 final class ExecuteOutcome implements ContentType<ExecuteOutcome>, ReplyType<ExecuteRequest> {
 
@@ -24,22 +25,30 @@ final class ExecuteOutcome implements ContentType<ExecuteOutcome>, ReplyType<Exe
     @SuppressWarnings("unused")
     private final Map<String, Map<String, Object>> user_expressions;
     @SuppressWarnings("unused")
-    private final List<Object> payload = List.of();
+    private final List<Map<String, Object>> payload;
 
-    private ExecuteOutcome(String status, int executionCount, Map<String, Map<String, Object>> userExpressions) {
+    private ExecuteOutcome(String status, int executionCount, Map<String, Map<String, Object>> userExpressions,
+                           List<Map<String, Object>> payload) {
         this.status = status;
         this.execution_count = executionCount;
         this.user_expressions = userExpressions;
+        this.payload = payload;
     }
 
     /** A cell that ran, with its user expressions' values. */
     static ExecuteOutcome ok(int executionCount, Map<String, Map<String, Object>> userExpressions) {
-        return new ExecuteOutcome("ok", executionCount, userExpressions);
+        return new ExecuteOutcome("ok", executionCount, userExpressions, List.of());
+    }
+
+    /** A help request ({@code Math.abs?}): the text for the notebook's pager. */
+    static ExecuteOutcome page(int executionCount, String text) {
+        return new ExecuteOutcome("ok", executionCount, Map.of(),
+                List.of(Map.of("source", "page", "data", Map.of("text/plain", text), "start", 0)));
     }
 
     /** A cell not run because one queued before it failed (stop_on_error). */
     static ExecuteOutcome aborted(int executionCount) {
-        return new ExecuteOutcome("aborted", executionCount, Map.of());
+        return new ExecuteOutcome("aborted", executionCount, Map.of(), List.of());
     }
 
     /** One user expression's value: its MIME bundle. */

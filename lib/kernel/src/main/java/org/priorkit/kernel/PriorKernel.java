@@ -67,6 +67,8 @@ public final class PriorKernel extends BaseKernel {
      * and offers no clear, so the kernel holds it here while a cell runs (null between cells).
      */
     private volatile ShellReplyEnvironment executing;
+    /** A help request: a name (dots allowed) followed by "?", alone in the cell. */
+    private static final java.util.regex.Pattern HELP = java.util.regex.Pattern.compile("\\s*([\\w.]+)\\?\\s*");
     /** When a cell failed with stop_on_error; requests sent before it are aborted (null: not aborting). */
     private volatile Instant failedAt;
     /** A cell is running: interrupts arriving while JShell still starts must not be lost. */
@@ -248,6 +250,13 @@ public final class PriorKernel extends BaseKernel {
         }
         String shownText = null;
         try {
+            java.util.regex.Matcher help = HELP.matcher(code);
+            if (help.matches()) { // "Math.abs?": its documentation in the pager, as IPython's "?"
+                DisplayData doc = inspect(help.group(1), help.group(1).length(), true);
+                String text = doc == null ? null : String.valueOf(doc.getData(MIMEType.TEXT_PLAIN));
+                env.defer().reply(ExecuteOutcome.page(count, text == null ? "no documentation for " + help.group(1) : text));
+                return;
+            }
             DisplayData result = eval(code);
             Object text = result == null ? null : result.getData(MIMEType.TEXT_PLAIN);
             shownText = text == null ? null : text.toString();
