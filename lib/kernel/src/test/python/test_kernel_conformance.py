@@ -10,6 +10,7 @@ the PATH). Pager, clear_output and history are skipped: the kernel has no such f
 """
 import os
 import pathlib
+import re
 import shutil
 import subprocess
 import tempfile
@@ -240,15 +241,18 @@ class PriorJavaKernelTests(jupyter_kernel_test.KernelTests):
         ok, _ = self.run_cell("1 + 1")
         self.assertEqual(ok["content"]["status"], "ok")
 
-    def test_interrupt_stops_sleeping_and_busy_cells(self):
-        for code in ("Thread.sleep(600_000);", "long n = 0; while (true) { n++; }"):
+    def test_interrupt_stops_sleeping_and_busy_cells_and_names_the_line(self):
+        # Each cell signals from inside the statement that will be interrupted, so the line is certain.
+        sleeping = 'for (int i = 0; i < 1; i++) { System.out.println("running"); Thread.sleep(600_000); }'
+        spinning = 'long n = 0;\nwhile (true) { if (n++ == 0) System.out.println("running"); }'
+        for code, line in ((sleeping, "line 1: " + sleeping), (spinning, "line 2: " + spinning.split("\n")[1])):
             with self.subTest(code=code):
                 self.flush_channels()
                 msg_id = self.kc.execute(code)
-                # Interrupt once the kernel reports the cell running (no fixed sleeps).
+                # Interrupt once the cell prints that it runs (no fixed sleeps).
                 while True:
                     msg = self.kc.get_iopub_msg(timeout=30)
-                    if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
+                    if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
                         break
                 started = time.monotonic()
                 self.km.interrupt_kernel()
@@ -256,8 +260,17 @@ class PriorJavaKernelTests(jupyter_kernel_test.KernelTests):
                 self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
                 self.assertEqual(reply["content"]["status"], "error")
                 self.assertLess(time.monotonic() - started, 10)
+                errors = [m for m in self.iopub_of(msg_id) if m["msg_type"] == "error"]
+                traceback = [strip_ansi(t) for t in errors[0]["content"]["traceback"]]
+                self.assertEqual(traceback[0], "Interrupted at " + line)
+                # JDK 20+ cannot force-stop the busy loop: a second line says it runs on in the background.
+                self.assertLessEqual(len(traceback), 2, traceback)
                 after, outputs = self.run_cell("1 + 1")
                 self.assertEqual(after["content"]["status"], "ok")
+
+
+def strip_ansi(text):
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)
 
 
 if __name__ == "__main__":

@@ -128,7 +128,7 @@ public final class CellEvaluator implements AutoCloseable {
         int line = firstLine;
         while (true) {
             if (control.stopRequested()) {
-                throw interrupted();
+                throw interruptedBefore(new SourceLines(where, line, rest, true), leadingNewlines(rest));
             }
             CompletionInfo info = analysis.analyzeCompletion(rest);
             Completeness completeness = info.completeness();
@@ -229,6 +229,15 @@ public final class CellEvaluator implements AutoCloseable {
                     + d.name() + ", which needs " + String.join(", ", shell.unresolvedDependencies(d).toList())
                     + " to be declared first"));
         }
+        if (e instanceof EvalException ee && control.stopRequested()) {
+            // The stop button: one line naming where the cell was, not ThreadDeath's kernel frames.
+            CellError found = ErrorReports.interruptedAt(ee.getStackTrace(), this::origin,
+                    control.abandoned() ? ee.getMessage() : null);
+            SourceLines before = origin(snippet.id());
+            // Stopped before the snippet started (the interrupt came while it compiled): name that snippet.
+            return found.getMessage().startsWith("Interrupted at") || before == null ? found
+                    : interruptedBefore(before, 0);
+        }
         if (e instanceof EvalException ee) {
             return ErrorReports.runtime(ee.getExceptionClassName(), ee.getMessage(), ee.getStackTrace(),
                     ee.getCause(), this::origin);
@@ -302,6 +311,12 @@ public final class CellEvaluator implements AutoCloseable {
     /** Stops the running cell, including snippets not started yet; safe to call from another thread. */
     public void interrupt() {
         shell.stop();
+    }
+
+    /** "Interrupted before line 4: while (true) {": the cell was stopped before that line ran. */
+    private static CellError interruptedBefore(SourceLines next, int blankLines) {
+        String line = "Interrupted before " + next.describe(1 + blankLines);
+        return new CellError(line, List.of(line));
     }
 
     /** The error for a cell stopped by an interrupt between its parts. */

@@ -60,6 +60,26 @@ final class ErrorReports {
         return new CellError(className + (message == null ? "" : ": " + message), out);
     }
 
+    /**
+     * "Interrupted at line 3: n++;": where in the cell the stop button found the thread ({@code trace}),
+     * and {@code note} (null for none) on a second line, e.g. that the thread could not be stopped.
+     */
+    static CellError interruptedAt(StackTraceElement[] trace, Function<String, SourceLines> snippetById, String note) {
+        String line = "Interrupted (the stop button)";
+        for (StackTraceElement f : trace) {
+            SourceLines origin = isSnippet(f) ? snippetById.apply(f.getFileName().substring(1)) : null;
+            if (origin != null) {
+                line = "Interrupted at " + origin.describe(f.getLineNumber());
+                break;
+            }
+        }
+        List<String> lines = new ArrayList<>(List.of(line));
+        if (note != null) {
+            lines.add(note);
+        }
+        return new CellError(line, lines);
+    }
+
     private static void appendThrowable(List<String> out, String prefix, String className, String message,
                                         StackTraceElement[] trace, Function<String, SourceLines> snippetById) {
         out.add(prefix + className + (message == null ? "" : ": " + message));

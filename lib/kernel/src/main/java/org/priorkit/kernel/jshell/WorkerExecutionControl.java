@@ -44,6 +44,8 @@ final class WorkerExecutionControl extends DirectExecutionControl {
     private volatile Thread workerThread;
     private volatile Future<Object> running;
     private volatile String abandonedMessage;
+    private volatile StackTraceElement[] stoppedAt = new StackTraceElement[0];
+    private volatile boolean abandoned;
     /** Set by {@link #stop()}, cleared when a cell starts: an interrupt also covers snippets not started yet. */
     private volatile boolean stopRequested;
 
@@ -68,8 +70,16 @@ final class WorkerExecutionControl extends DirectExecutionControl {
         try {
             value = task.get();
         } catch (CancellationException e) {
-            throw new UserException(abandonedMessage, INTERRUPTED, new StackTraceElement[0]);
+            throw new UserException(abandonedMessage, INTERRUPTED, stoppedAt); // where it was left running
         } catch (ExecutionException e) {
+            StackTraceElement[] at = stoppedAt;
+            Throwable thrown = e.getCause() instanceof InvocationTargetException ite ? ite.getCause() : e.getCause();
+            if (stopRequested && at.length > 0 && thrown != null
+                    && thrown.getClass().getName().equals("java.lang.ThreadDeath")) {
+                // Force-stopped: report where the thread was (JShell maps these frames to the cell's lines),
+                // not Thread.stop's own trace, which is the kernel's.
+                throw new UserException("interrupted", INTERRUPTED, at);
+            }
             // InvocationTargetException carries the user's exception; the superclass converts it.
             throw e.getCause() instanceof Exception cause ? cause : new InvocationTargetException(e.getCause());
         } finally {
@@ -107,6 +117,13 @@ final class WorkerExecutionControl extends DirectExecutionControl {
     /** A new cell starts: earlier interrupts no longer apply. */
     void resetStop() {
         stopRequested = false;
+        abandoned = false;
+        stoppedAt = new StackTraceElement[0];
+    }
+
+    /** Whether this cell's thread ignored the interrupt and was left running (JDK 20+). */
+    boolean abandoned() {
+        return abandoned;
     }
 
     boolean stopRequested() {
@@ -118,6 +135,7 @@ final class WorkerExecutionControl extends DirectExecutionControl {
         if (task.isDone() || thread == null) {
             return;
         }
+        stoppedAt = thread.getStackTrace(); // the cell's line, for the error (Thread.stop's own trace is the kernel's)
         thread.interrupt();
         if (finishes(task) || (forceStop(thread) && finishes(task))) {
             return;
@@ -125,6 +143,7 @@ final class WorkerExecutionControl extends DirectExecutionControl {
         abandonedMessage = "Interrupted, but the cell ignores interrupts and this JDK ("
                 + Runtime.version().feature() + ") cannot force-stop a thread: it keeps running in the"
                 + " background until you restart the kernel. Long loops can check Thread.interrupted().";
+        abandoned = true;
         worker.shutdownNow();
         worker = newWorker();
         task.cancel(true);

@@ -100,4 +100,27 @@ class CellEvaluatorTest {
         assertInstanceOf(CellError.CompilationError.class, e);
         assertTrue(String.join("\n", e.traceback()).contains("too large"), String.join("\n", e.traceback()));
     }
+
+    @Test
+    void anInterruptNamesTheLineTheCellWasOn() throws Exception {
+        System.clearProperty("prior.test.spinning");
+        jshell.beginCell();
+        var result = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                jshell.eval("long spins = 0;\nwhile (true) { System.setProperty(\"prior.test.spinning\", \"yes\"); spins++; }",
+                        "cell", 1);
+                return null;
+            } catch (CellError e) {
+                return e;
+            }
+        });
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.getProperty("prior.test.spinning") == null && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // until the loop runs
+        }
+        jshell.interrupt();
+        CellError e = result.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(List.of("Interrupted at line 2: while (true) { System.setProperty(\"prior.test.spinning\", \"yes\"); spins++; }"),
+                e.traceback());
+    }
 }
