@@ -5,6 +5,7 @@ import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
+import jdk.jshell.VarSnippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
@@ -156,10 +157,15 @@ public final class CellEvaluator implements AutoCloseable {
 
     private Optional<Value> evalSnippet(String source, SourceLines origin) {
         List<SnippetEvent> events = shell.eval(source);
+        List<VarSnippet> reset = new ArrayList<>();
         try {
             Optional<Value> value = Optional.empty();
             for (SnippetEvent event : events) {
                 if (event.causeSnippet() != null) {
+                    if (event.snippet() instanceof VarSnippet v && event.status() == Snippet.Status.VALID
+                            && "null".equals(shell.varValue(v))) {
+                        reset.add(v); // re-declared for the class that replaced the old one: value gone
+                    }
                     continue; // a consequence (e.g. an older definition replaced), not the snippet itself
                 }
                 Snippet snippet = event.snippet();
@@ -183,6 +189,16 @@ public final class CellEvaluator implements AutoCloseable {
                 if (event.value() != null && VALUE_KINDS.contains(snippet.subKind()) && !isDisplayCall(snippet.source())) {
                     value = Optional.of(new Value(control.takeResult(event.value())));
                 }
+            }
+            if (!reset.isEmpty()) {
+                String changed = events.stream().filter(ev -> ev.causeSnippet() == null)
+                        .map(ev -> ev.snippet() instanceof DeclarationSnippet d ? d.name() : "a class")
+                        .findFirst().orElse("a class");
+                List<String> names = reset.stream() // in the order they were declared
+                        .sorted(Comparator.comparing((VarSnippet v) -> v.id().length()).thenComparing(VarSnippet::id))
+                        .map(VarSnippet::name).toList();
+                System.err.println("Note: redefining " + changed + " reset " + String.join(", ", names)
+                        + " to null (they held objects of the old " + changed + "); run the cells that set them again.");
             }
             return value;
         } finally {

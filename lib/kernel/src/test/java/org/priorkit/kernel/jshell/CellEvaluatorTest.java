@@ -123,4 +123,21 @@ class CellEvaluatorTest {
         assertEquals(List.of("Interrupted at line 2: while (true) { System.setProperty(\"prior.test.spinning\", \"yes\"); spins++; }"),
                 e.traceback());
     }
+
+    @Test
+    void redefiningAClassSaysWhichVariablesItReset() {
+        cell("class Pt { int x = 1; }");
+        cell("Pt p = new Pt();\nPt q = p;\nint keep = 3;");
+        java.io.PrintStream before = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            cell("class Pt { int x = 1; int y = 2; }"); // a new shape: JShell replaces the class
+        } finally {
+            System.setErr(before);
+        }
+        assertEquals("Note: redefining Pt reset p, q to null (they held objects of the old Pt); run the cells that set them again.",
+                err.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
+        assertEquals(Optional.of(new CellEvaluator.Value(3)), cell("keep"), "other variables keep their values");
+    }
 }
