@@ -55,6 +55,10 @@ public final class Main {
         if (args[0].equals("install")) {
             System.exit(install(Arrays.asList(args).subList(1, args.length)));
         }
+        if (args[0].equals(KernelSpec.WARMUP)) {
+            warmUp(); // run by install under -XX:ArchiveClassesAtExit: the classes a start loads, archived
+            System.exit(0);
+        }
         runKernel(Path.of(args[0]));
     }
 
@@ -78,10 +82,20 @@ public final class Main {
         }
     }
 
-    private static void runKernel(Path connectionFile) throws Exception {
-        if (!Files.isRegularFile(connectionFile)) {
-            throw new IllegalArgumentException("connection file " + connectionFile + " does not exist");
-        }
+    /**
+     * What the first cells of a session load, without Jupyter: JShell and javac, a cell with a value and
+     * DJL's engine. Installing the kernel runs this once with -XX:ArchiveClassesAtExit, and the kernel then
+     * starts from that class-data archive (first result ~0.9 s instead of ~1.1 s).
+     */
+    private static void warmUp() throws Exception {
+        notebookDefaults();
+        PriorKernel kernel = new PriorKernel(notebookClasspath());
+        kernel.evalRaw("int answer = 6 * 7;\nanswer");
+        kernel.evalRaw("try (var m = ai.djl.ndarray.NDManager.newBaseManager()) { m.ones(new ai.djl.ndarray.types.Shape(2)).sum().getFloat(); }");
+    }
+
+    /** The notebooks' JVM settings: headless charts, quiet logging, the thread default. */
+    private static void notebookDefaults() {
         // The protocol library logs socket loops starting and stopping at INFO through
         // java.util.logging's console handler; keep the Jupyter server log for problems.
         for (Handler h : Logger.getLogger("").getHandlers()) {
@@ -93,6 +107,13 @@ public final class Main {
         defaultProperty(SIMPLE_LOGGER_LEVEL + "ai.djl", "warn");
         defaultProperty(SIMPLE_LOGGER_LEVEL + "ai.djl.util.cuda.CudaUtils", "error");
         torchThreadsDefault(System.getenv(), System.getProperty(TORCH_THREADS)).ifPresent(v -> System.setProperty(TORCH_THREADS, v));
+    }
+
+    private static void runKernel(Path connectionFile) throws Exception {
+        if (!Files.isRegularFile(connectionFile)) {
+            throw new IllegalArgumentException("connection file " + connectionFile + " does not exist");
+        }
+        notebookDefaults();
 
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(connectionFile));
         JupyterConnection connection = new JupyterConnection(properties);

@@ -21,6 +21,10 @@ public final class KernelSpec {
             "-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error");
 
     public static final String JAR = "prior-kernel.jar";
+    /** The class-data archive install writes next to the jar (see {@link #archiveOptions}). */
+    public static final String ARCHIVE = "prior-kernel.jsa";
+    /** The kernel jar's argument for the run that writes the archive. */
+    public static final String WARMUP = "warmup";
     public static final String NOTEBOOK_LIB = "notebook-lib";
 
     private KernelSpec() {}
@@ -35,15 +39,29 @@ public final class KernelSpec {
             "--sun-misc-unsafe-memory-access=allow");
 
     /**
+     * A class-data archive (AppCDS) of what a kernel start loads: JShell, javac, the protocol library, DJL.
+     * {@code write}: the options of the warm-up run that writes it at exit; else those that start from it.
+     * CDS logging is off both ways: an archive a JDK update made stale is then skipped without a word.
+     */
+    public static List<String> archiveOptions(Path archive, boolean write) {
+        String file = archive.toAbsolutePath().toString();
+        return List.of(write ? "-XX:ArchiveClassesAtExit=" + file : "-XX:SharedArchiveFile=" + file,
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    }
+
+    /**
      * kernel.json for a spec installed in {@code specDir}, run by {@code java} of Java version
      * {@code javaFeature} (e.g. 17, 25; 0 when unknown, then no version-specific option).
      */
-    public static String kernelJson(Path java, int javaFeature, Path specDir, String displayName) {
+    public static String kernelJson(Path java, int javaFeature, Path specDir, String displayName, boolean archive) {
         JsonArray argv = new JsonArray();
         argv.add(java.toAbsolutePath().toString());
         JVM_OPTIONS.forEach(argv::add);
         if (javaFeature >= 24) {
             JDK24_OPTIONS.forEach(argv::add);
+        }
+        if (archive) {
+            archiveOptions(specDir.resolve(ARCHIVE), false).forEach(argv::add);
         }
         argv.add("-jar");
         argv.add(specDir.toAbsolutePath().resolve(JAR).toString());

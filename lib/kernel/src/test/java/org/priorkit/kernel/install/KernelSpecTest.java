@@ -27,7 +27,7 @@ class KernelSpecTest {
     @Test
     void kernelJsonRunsTheJarWithTheChosenJavaAndMessageInterrupts() {
         Path spec = dir.resolve("kernels/prior-java");
-        JsonObject json = JsonParser.parseString(KernelSpec.kernelJson(JAVA, 17, spec, "Java (PRIOR kit)")).getAsJsonObject();
+        JsonObject json = JsonParser.parseString(KernelSpec.kernelJson(JAVA, 17, spec, "Java (PRIOR kit)", false)).getAsJsonObject();
         List<String> argv = json.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
         assertEquals(JAVA.toAbsolutePath().toString(), argv.get(0));
         assertTrue(argv.contains("-Djava.awt.headless=true"), argv.toString());
@@ -44,10 +44,21 @@ class KernelSpecTest {
     @Test
     void jdk24AndNewerAllowNativeAccessAndUnsafeMemoryAccess() {
         Path spec = dir.resolve("kernels/prior-java");
-        List<String> argv = JsonParser.parseString(KernelSpec.kernelJson(JAVA, 25, spec, "J")).getAsJsonObject()
+        List<String> argv = JsonParser.parseString(KernelSpec.kernelJson(JAVA, 25, spec, "J", false)).getAsJsonObject()
                 .getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
         assertTrue(argv.containsAll(KernelSpec.JDK24_OPTIONS), argv.toString());
         assertTrue(argv.indexOf("-jar") > argv.indexOf("--sun-misc-unsafe-memory-access=allow"), "JVM options before -jar");
+    }
+
+    @Test
+    void aClassDataArchiveIsUsedWhenInstallWroteOne() {
+        Path spec = dir.resolve("kernels/prior-java");
+        List<String> argv = JsonParser.parseString(KernelSpec.kernelJson(JAVA, 17, spec, "J", true)).getAsJsonObject()
+                .getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
+        assertTrue(argv.contains("-XX:SharedArchiveFile=" + spec.resolve(KernelSpec.ARCHIVE).toAbsolutePath()), argv.toString());
+        assertTrue(argv.contains("-Xlog:cds=off") && argv.indexOf("-jar") > argv.indexOf("-Xlog:cds=off"), argv.toString());
+        assertEquals("-XX:ArchiveClassesAtExit=" + spec.resolve(KernelSpec.ARCHIVE).toAbsolutePath(),
+                KernelSpec.archiveOptions(spec.resolve(KernelSpec.ARCHIVE), true).get(0));
     }
 
     @Test
@@ -69,6 +80,8 @@ class KernelSpecTest {
         assertNull(defaults.prefix());
         assertFalse(defaults.sysPrefix());
         assertEquals("prior-java", defaults.name());
+        assertTrue(defaults.archive(), "a class-data archive by default");
+        assertFalse(InstallOptions.parse(List.of("--no-archive")).archive());
         assertThrows(IllegalArgumentException.class, () -> InstallOptions.parse(List.of("--user", "--prefix", "/p")));
         assertThrows(IllegalArgumentException.class, () -> InstallOptions.parse(List.of("--prefix")));
         assertThrows(IllegalArgumentException.class, () -> InstallOptions.parse(List.of("--name", "a b")));
@@ -93,6 +106,7 @@ class KernelSpecTest {
         assertTrue(Files.isRegularFile(spec.resolve("notebook-lib/xchart-4.0.3.jar")));
         String json = Files.readString(spec.resolve("kernel.json"));
         assertTrue(json.contains(JAVA.toAbsolutePath().toString()), json);
+        assertFalse(json.contains("SharedArchiveFile"), "this jar is no kernel: its warm-up fails, the spec runs without an archive");
 
         Files.delete(lib.resolve("xchart-4.0.3.jar"));
         Installer.install(options, jar, lib); // reinstall replaces, leaves no stale jars
