@@ -8,26 +8,23 @@ import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
 import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.kernel.util.TextColor;
+import org.dflib.jjava.jupyter.messages.KernelTimestamp;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
-import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
-import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
-import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
-import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
-import org.dflib.jjava.jupyter.messages.KernelTimestamp;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
-import java.io.OutputStream;
-import java.time.Instant;
-import java.util.LinkedHashMap;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.priorkit.kernel.display.Display;
 import org.priorkit.kernel.display.MimeBundles;
 import org.priorkit.kernel.jshell.CellError;
@@ -38,11 +35,14 @@ import org.priorkit.kernel.magic.MagicContext;
 import org.priorkit.kernel.magic.Magics;
 import org.priorkit.kernel.magic.MavenResolver;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -345,8 +345,7 @@ public final class PriorKernel extends BaseKernel {
         if (env == null) {
             return; // no cell to clear (a background thread after its cell ended)
         }
-        System.out.flush(); // what was printed before the clear goes first
-        System.err.flush();
+        flushPrinted(); // what was printed before the clear goes first
         env.publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
     }
 
@@ -384,8 +383,7 @@ public final class PriorKernel extends BaseKernel {
     private final class JupyterDisplay implements Display.Sink {
         @Override
         public void show(Map<String, Object> bundle, String displayId) {
-            System.out.flush(); // keep text printed before display(...) above the picture
-            System.err.flush();
+            flushPrinted(); // keep text printed before display(...) above the picture
             DisplayData data = toDisplayData(bundle);
             data.setDisplayId(displayId);
             display(data);
@@ -393,8 +391,7 @@ public final class PriorKernel extends BaseKernel {
 
         @Override
         public void update(String displayId, Map<String, Object> bundle) {
-            System.out.flush();
-            System.err.flush();
+            flushPrinted();
             io.display.updateDisplay(displayId, toDisplayData(bundle));
         }
 
@@ -402,6 +399,12 @@ public final class PriorKernel extends BaseKernel {
         public void clear(boolean wait) {
             clearOutput(wait);
         }
+    }
+
+    /** Sends what the cell printed so far (it is batched), so that output lands in the order it was made. */
+    private static void flushPrinted() {
+        System.out.flush();
+        System.err.flush();
     }
 
     private static DisplayData toDisplayData(Map<String, Object> bundle) {

@@ -11,9 +11,9 @@ import java.util.Optional;
  * from more, and a second OpenMP thread that has to wait for its partner at every operation's barrier
  * makes a step many times slower as soon as the machine is shared. Measured with {@code kit bench
  * --load 4} (four busy threads on 2 cores, batch 16, median ms per step of align / prototype /
- * reconstruct): one thread 79 / 72 / 172 quiet and 248 / 218 / 501 loaded (about 3x, the CPU share
- * it is left with); two threads 93 / 59 / 159 quiet and 918 / 536 / 2025 loaded (about 10x). See
- * lib/README, "Threads on a shared machine", for the PyTorch reference and how to rerun it.
+ * reconstruct): one thread 82.5 / 77.9 / 173.6 quiet and 204.0 / 200.0 / 479.9 loaded (2.5-2.8x, the
+ * CPU share it is left with); two threads 84.6 / 68.3 / 127.2 and 744.7 / 602.2 / 1222.0 (8.8-9.6x).
+ * See lib/README, "Threads on a shared machine", for the PyTorch reference and how to rerun it.
  * For the paper preset on a CPU of your own, choose more: {@code OMP_NUM_THREADS=8 lib/kit ...}.
  */
 public final class Threads {

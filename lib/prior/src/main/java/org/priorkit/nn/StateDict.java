@@ -89,11 +89,16 @@ public final class StateDict {
                     + block.getClass().getSimpleName() + ": " + String.join("; ", problems));
         }
         for (Map.Entry<String, Parameter> e : params.entrySet()) {
-            NDArray dst = e.getValue().getArray();
-            NDArray src = tensors.get(e.getKey());
-            // A tensor copy (under no-grad, into the parameter's own storage and device); set(ByteBuffer)
-            // would make libtorch print a scary "AutoNonVariableTypeMode is deprecated" warning.
-            dst.set(ALL, src.toType(dst.getDataType(), false).toDevice(dst.getDevice(), false));
+            copyInto(e.getValue().getArray(), tensors.get(e.getKey()));
         }
+    }
+
+    /**
+     * Copies {@code src}'s values into {@code dst}'s own storage, in dst's data type and on its device, as a
+     * tensor copy: DJL's {@code copyTo} and {@code set(Buffer)} make libtorch print a scary
+     * "AutoNonVariableTypeMode is deprecated" warning.
+     */
+    public static void copyInto(NDArray dst, NDArray src) {
+        dst.set(ALL, src.toType(dst.getDataType(), false).toDevice(dst.getDevice(), false));
     }
 }

@@ -2,9 +2,9 @@ package org.priorkit.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import org.priorkit.nn.Scalars;
+import org.priorkit.nn.StateDict;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -121,11 +121,9 @@ public final class AdamW {
         step = atStep;
     }
 
-    private static final NDIndex ALL = new NDIndex("...");
-
     private NDArray copy(NDArray a) {
         NDArray c = manager.zeros(a.getShape(), a.getDataType(), a.getDevice());
-        c.set(ALL, a); // a tensor copy: set(ByteBuffer) makes libtorch print a deprecation warning
+        StateDict.copyInto(c, a);
         return c;
     }
 }

@@ -129,7 +129,8 @@ public final class CellEvaluator implements AutoCloseable {
         int line = firstLine;
         while (true) {
             if (control.stopRequested()) {
-                throw interruptedBefore(new SourceLines(where, line, rest, true), leadingNewlines(rest));
+                String next = "Interrupted before " + new SourceLines(where, line, rest, true).describe(1 + leadingNewlines(rest));
+                throw new CellError(next, List.of(next));
             }
             CompletionInfo info = analysis.analyzeCompletion(rest);
             Completeness completeness = info.completeness();
@@ -246,13 +247,16 @@ public final class CellEvaluator implements AutoCloseable {
                     + " to be declared first"));
         }
         if (e instanceof EvalException ee && control.stopRequested()) {
-            // The stop button: one line naming where the cell was, not ThreadDeath's kernel frames.
-            CellError found = ErrorReports.interruptedAt(ee.getStackTrace(), this::origin,
-                    control.abandoned() ? ee.getMessage() : null);
-            SourceLines before = origin(snippet.id());
-            // Stopped before the snippet started (the interrupt came while it compiled): name that snippet.
-            return found.getMessage().startsWith("Interrupted at") || before == null ? found
-                    : interruptedBefore(before, 0);
+            // The stop button: one line naming where the cell was, not ThreadDeath's kernel frames; if the
+            // snippet had not started (the interrupt came while it compiled), the line it was about to run.
+            SourceLines next = origin(snippet.id());
+            String line = ErrorReports.cellLine(ee.getStackTrace(), this::origin).map(l -> "Interrupted at " + l)
+                    .orElseGet(() -> next == null ? "Interrupted (the stop button)" : "Interrupted before " + next.describe(1));
+            List<String> lines = new ArrayList<>(List.of(line));
+            if (control.abandoned()) {
+                lines.add(ee.getMessage()); // JDK 20+: the thread runs on
+            }
+            return new CellError(line, lines);
         }
         if (e instanceof EvalException ee) {
             return ErrorReports.runtime(ee.getExceptionClassName(), ee.getMessage(), ee.getStackTrace(),
@@ -327,12 +331,6 @@ public final class CellEvaluator implements AutoCloseable {
     /** Stops the running cell, including snippets not started yet; safe to call from another thread. */
     public void interrupt() {
         shell.stop();
-    }
-
-    /** "Interrupted before line 4: while (true) {": the cell was stopped before that line ran. */
-    private static CellError interruptedBefore(SourceLines next, int blankLines) {
-        String line = "Interrupted before " + next.describe(1 + blankLines);
-        return new CellError(line, List.of(line));
     }
 
     /** The error for a cell stopped by an interrupt between its parts. */

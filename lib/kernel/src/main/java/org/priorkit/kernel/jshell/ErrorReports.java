@@ -4,6 +4,7 @@ import jdk.jshell.Diag;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -60,24 +61,15 @@ final class ErrorReports {
         return new CellError(className + (message == null ? "" : ": " + message), out);
     }
 
-    /**
-     * "Interrupted at line 3: n++;": where in the cell the stop button found the thread ({@code trace}),
-     * and {@code note} (null for none) on a second line, e.g. that the thread could not be stopped.
-     */
-    static CellError interruptedAt(StackTraceElement[] trace, Function<String, SourceLines> snippetById, String note) {
-        String line = "Interrupted (the stop button)";
+    /** "line 3: n++;": the innermost frame of {@code trace} in a cell, if it has one. */
+    static Optional<String> cellLine(StackTraceElement[] trace, Function<String, SourceLines> snippetById) {
         for (StackTraceElement f : trace) {
             SourceLines origin = isSnippet(f) ? snippetById.apply(f.getFileName().substring(1)) : null;
             if (origin != null) {
-                line = "Interrupted at " + origin.describe(f.getLineNumber());
-                break;
+                return Optional.of(origin.describe(f.getLineNumber()));
             }
         }
-        List<String> lines = new ArrayList<>(List.of(line));
-        if (note != null) {
-            lines.add(note);
-        }
-        return new CellError(line, lines);
+        return Optional.empty();
     }
 
     private static void appendThrowable(List<String> out, String prefix, String className, String message,

@@ -45,7 +45,6 @@ final class WorkerExecutionControl extends DirectExecutionControl {
     private volatile Future<Object> running;
     private volatile String abandonedMessage;
     private volatile StackTraceElement[] stoppedAt = new StackTraceElement[0];
-    private volatile boolean abandoned;
     /** Set by {@link #stop()}, cleared when a cell starts: an interrupt also covers snippets not started yet. */
     private volatile boolean stopRequested;
 
@@ -117,13 +116,13 @@ final class WorkerExecutionControl extends DirectExecutionControl {
     /** A new cell starts: earlier interrupts no longer apply. */
     void resetStop() {
         stopRequested = false;
-        abandoned = false;
+        abandonedMessage = null;
         stoppedAt = new StackTraceElement[0];
     }
 
     /** Whether this cell's thread ignored the interrupt and was left running (JDK 20+). */
     boolean abandoned() {
-        return abandoned;
+        return abandonedMessage != null;
     }
 
     boolean stopRequested() {
@@ -143,7 +142,6 @@ final class WorkerExecutionControl extends DirectExecutionControl {
         abandonedMessage = "Interrupted, but the cell ignores interrupts and this JDK ("
                 + Runtime.version().feature() + ") cannot force-stop a thread: it keeps running in the"
                 + " background until you restart the kernel. Long loops can check Thread.interrupted().";
-        abandoned = true;
         worker.shutdownNow();
         worker = newWorker();
         task.cancel(true);

@@ -163,8 +163,7 @@ public final class FineTune {
     }
 
     private static void restore(Map<String, Parameter> params, Map<String, NDArray> snapshot) {
-        // A tensor copy by index: NDArray.copyTo makes libtorch print a scary "AutoNonVariableTypeMode is deprecated".
-        params.forEach((k, p) -> p.getArray().set(new ai.djl.ndarray.index.NDIndex("..."), snapshot.get(k)));
+        params.forEach((k, p) -> StateDict.copyInto(p.getArray(), snapshot.get(k)));
     }
 
     static LinearProbe.Head headOf(Linear head, int c, int d) {
