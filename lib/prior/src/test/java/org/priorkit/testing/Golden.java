@@ -29,19 +29,32 @@ public final class Golden {
                 throw new IllegalStateException("missing test resource " + resource
                         + " (regenerate with src/test/python/" + name + ".py)");
             }
-            NDList list = NDList.decode(manager, in);
-            Map<String, NDArray> byName = new LinkedHashMap<>();
-            for (NDArray a : list) {
-                String key = a.getName();
-                if (key != null && key.endsWith(".npy")) {
-                    key = key.substring(0, key.length() - 4);
-                }
-                byName.put(key, a);
-            }
-            return byName;
+            return decode(manager, in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
+    }
+
+    /** Loads every array of an .npz file, keyed by its name in the archive. */
+    public static Map<String, NDArray> load(NDManager manager, java.nio.file.Path npz) {
+        try (InputStream in = java.nio.file.Files.newInputStream(npz)) {
+            return decode(manager, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + npz, e);
+        }
+    }
+
+    private static Map<String, NDArray> decode(NDManager manager, InputStream in) throws IOException {
+        NDList list = NDList.decode(manager, in);
+        Map<String, NDArray> byName = new LinkedHashMap<>();
+        for (NDArray a : list) {
+            String key = a.getName();
+            if (key != null && key.endsWith(".npy")) {
+                key = key.substring(0, key.length() - 4);
+            }
+            byName.put(key, a);
+        }
+        return byName;
     }
 
     /** Asserts same shape and every element within {@code atol + rtol * |expected|}. */
