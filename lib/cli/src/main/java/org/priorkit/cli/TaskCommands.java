@@ -2,6 +2,7 @@ package org.priorkit.cli;
 
 import org.priorkit.data.split.DataFraction;
 import org.priorkit.tasks.ImageFeature;
+import org.priorkit.tasks.TaskData;
 import org.priorkit.tasks.classification.ClassificationConfig;
 import org.priorkit.tasks.classification.ClassificationTask;
 import org.priorkit.tasks.dense.EncoderMode;
@@ -39,7 +40,17 @@ final class TaskCommands {
                 description = "the random-init encoder's preset, tiny, notebook or paper (default: ${DEFAULT-VALUE}; a checkpoint has its own)")
         String preset;
 
+        @Option(names = "--max-bad", defaultValue = "1%", description = {"real data: the share of unreadable records"
+                + " (rows, reports, images) skipped and listed before the run stops, e.g. 0%%, 1%%, 0.05 (default:"
+                + " ${DEFAULT-VALUE}); the synthetic set is always read strictly"})
+        String maxBad;
+
         @Mixin DeviceOption device;
+
+        /** The data root with the --max-bad share. */
+        TaskData data() {
+            return new TaskData(data, PretrainCommand.share("--max-bad", maxBad));
+        }
     }
 
     @Command(name = "classify", mixinStandardHelpOptions = true,
@@ -72,7 +83,7 @@ final class TaskCommands {
                     Choices.parse(ClassificationConfig.Mode.class, "--mode", mode))
                     .withFraction(DataFraction.parse(fraction)).withSeed(seed).withPreset(common.preset)
                     .withFeature(ImageFeature.parse(feature));
-            printSummary(ClassificationTask.run(common.data, common.checkpoint, config).summary());
+            printSummary(ClassificationTask.run(common.data(), common.checkpoint, config).summary());
             return 0;
         }
     }
@@ -90,7 +101,7 @@ final class TaskCommands {
             common.device.resolve();
             ZeroShotConfig config = ZeroShotConfig.defaults().withPreset(common.preset).withPrompts(
                     prompts.equals("gloria") ? Prompts.gloriaStyle() : Prompts.prior());
-            printSummary(ZeroShot.run(common.data, common.checkpoint, config).summary());
+            printSummary(ZeroShot.run(common.data(), common.checkpoint, config).summary());
             return 0;
         }
     }
@@ -103,7 +114,7 @@ final class TaskCommands {
         @Override
         public Integer call() throws Exception {
             common.device.resolve();
-            printSummary(ImageTextRetrieval.run(common.data, common.checkpoint,
+            printSummary(ImageTextRetrieval.run(common.data(), common.checkpoint,
                     RetrievalConfig.defaults().withPreset(common.preset)).summary());
             return 0;
         }
@@ -137,7 +148,7 @@ final class TaskCommands {
                     .withDataset(SegmentationConfig.Dataset.parse(dataset))
                     .withMode(EncoderMode.parse(mode)).withFraction(DataFraction.parse(fraction)).withSteps(steps, 16)
                     .withSeed(seed);
-            printSummary(Segmentation.run(common.data, common.checkpoint, config).summary());
+            printSummary(Segmentation.run(common.data(), common.checkpoint, config).summary());
             return 0;
         }
     }
@@ -169,7 +180,7 @@ final class TaskCommands {
             common.device.resolve();
             DetectionConfig config = DetectionConfig.defaults().withPreset(common.preset).withMode(EncoderMode.parse(mode))
                     .withFraction(DataFraction.parse(fraction)).withSteps(steps, 16).withSeed(seed).withFlip(flip);
-            printSummary(Detection.run(common.data, common.checkpoint, config).summary());
+            printSummary(Detection.run(common.data(), common.checkpoint, config).summary());
             return 0;
         }
     }

@@ -1,10 +1,12 @@
 package org.priorkit.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -95,19 +97,34 @@ class PriorCliTest {
 
     /** A user's mistake is one clear line and exit code 2; --verbose adds the stack trace. */
     @Test
-    void aBadValueIsOneLineNamingTheValidOnes() {
+    void aBadValueIsOneLineNamingTheValidOnes(@TempDir Path data) {
         int[] code = new int[1];
         String err = captureErr(() -> code[0] = PriorCli.execute("classify", "--dataset", "foo", "--device", "cpu"));
         assertEquals(2, code[0], err);
         assertTrue(err.contains("kit classify: --dataset foo: not one of chexpert, rsna"), err);
         assertFalse(err.contains("\tat "), "no stack trace: " + err);
 
-        err = captureErr(() -> code[0] = PriorCli.execute("zeroshot", "--checkpoint", "/no/such/run", "--device", "cpu"));
+        err = captureErr(() -> code[0] = PriorCli.execute("zeroshot", "--data", data.toString(),
+                "--checkpoint", "/no/such/run", "--device", "cpu"));
         assertEquals(2, code[0], err);
         assertTrue(err.contains("/no/such/run") && !err.contains("\tat "), err);
 
         err = captureErr(() -> code[0] = PriorCli.execute("classify", "--mode", "fine_tuned", "--device", "cpu", "--verbose"));
         assertEquals(2, code[0], err);
         assertTrue(err.contains("linear-probe, fine-tune") && err.contains("\tat "), "--verbose shows where: " + err);
+    }
+
+    /** The task commands take pretrain's --max-bad; a share outside 0..100% or not a number is a user's mistake. */
+    @Test
+    void aBadMaxBadIsOneLineNamingTheOption() {
+        int[] code = new int[1];
+        for (String cmd : new String[] {"classify", "zeroshot", "retrieve", "segment", "detect"}) {
+            String err = captureErr(() -> code[0] = PriorCli.execute(cmd, "--max-bad", "150%", "--device", "cpu"));
+            assertEquals(2, code[0], err);
+            assertEquals("kit " + cmd + ": --max-bad must be between 0 and 1 (0% and 100%), got 1.5", err.strip());
+        }
+        String err = captureErr(() -> code[0] = PriorCli.execute("detect", "--max-bad", "abc", "--device", "cpu"));
+        assertEquals(2, code[0], err);
+        assertEquals("kit detect: --max-bad abc: not a share like 1% or 0.01", err.strip());
     }
 }

@@ -155,11 +155,11 @@ final class RungTasks {
                 .withPreset(c.preset()).withFraction(f).withSeed(seed), manager, frozen);
         rows.add(new ResultRow(rung.label(), "RSNA linear probe", "AUROC", pct, run, seed, rsna.macroAuroc()));
         done.accept(String.format(Locale.ROOT, "RSNA probe%sAUROC %.3f", at, rsna.macroAuroc()));
-        SegmentationResult sr = Segmentation.run(c.data(), ckpt, SegmentationConfig.defaults()
+        SegmentationResult sr = Segmentation.run(data, ckpt, SegmentationConfig.defaults()
                 .withPreset(c.preset()).withMode(DENSE_MODE).withFraction(f).withSeed(seed).withSteps(c.taskSteps(), 16));
         rows.add(new ResultRow(rung.label(), SEGMENTATION, "Dice", pct, run, seed, sr.dice()));
         done.accept(String.format(Locale.ROOT, "segmentation%sDice %.3f", at, sr.dice()));
-        DetectionResult dr = Detection.run(c.data(), ckpt, DetectionConfig.defaults()
+        DetectionResult dr = Detection.run(data, ckpt, DetectionConfig.defaults()
                 .withPreset(c.preset()).withMode(DENSE_MODE).withFraction(f).withSeed(seed).withSteps(c.taskSteps(), 16));
         rows.add(new ResultRow(rung.label(), DETECTION, "mAP 0.40-0.75", pct, run, seed, dr.rsnaMap()));
         rows.add(new ResultRow(rung.label(), DETECTION, "mAP@0.5", pct, run, seed, dr.ap50()));

@@ -16,7 +16,8 @@
  * Tasks: {@code tasks.classification} (linear probe and fine-tuning, CheXpert and RSNA, 1/10/100%
  * labels), {@code tasks.zeroshot} (CheXpert 5x200 with PRIOR's global + 0.5 local score),
  * {@code tasks.retrieval} (5x200 images against single-label MIMIC-CXR test reports, Precision@K).
- * Each has a static {@code run(dataRoot, checkpointOrNull, config)} entry for the CLI and scripts.
+ * Each has a static {@code run(dataRoot, checkpointOrNull, config)} entry for scripts, and the same with
+ * a {@code TaskData} instead of the root (carrying {@code --max-bad}'s share) for the CLI.
  *
  * <p>Speed: the tiny preset's ops are small, and PyTorch's intra-op threads then mostly wait for each
  * other. On the 2-core build machine, busy with other jobs, {@code -Dai.djl.pytorch.num_threads=1}

@@ -44,15 +44,22 @@ public final class ClassificationTask {
     private ClassificationTask() {}
 
     /**
-     * The entry {@code kit classify} and the scripts call: {@code checkpoint} is a run folder or a
-     * .ckpt file, or null for a randomly initialised model of {@code config.preset()}.
+     * The entry the scripts call: {@code checkpoint} is a run folder or a .ckpt file, or null for a
+     * randomly initialised model of {@code config.preset()}; real data may have the default share of
+     * unreadable records.
      */
     public static ClassificationResult run(Path dataRoot, Path checkpoint, ClassificationConfig config)
             throws IOException {
+        return run(new TaskData(dataRoot), checkpoint, config);
+    }
+
+    /** The entry {@code kit classify} calls: as above, on {@code data} with its share of unreadable records. */
+    public static ClassificationResult run(TaskData data, Path checkpoint, ClassificationConfig config)
+            throws IOException {
         long t0 = System.nanoTime();
         try (NDManager manager = NDManager.newBaseManager(Devices.current())) {
-            TaskModel model = TaskModel.open(checkpoint, dataRoot, PriorConfig.preset(config.preset()), manager);
-            return run(model, new TaskData(dataRoot), config, manager,
+            TaskModel model = TaskModel.open(checkpoint, data.root(), PriorConfig.preset(config.preset()), manager);
+            return run(model, data, config, manager,
                     new FrozenFeatures(model.model(), config.feature(), config.batchSize(), manager), t0);
         }
     }

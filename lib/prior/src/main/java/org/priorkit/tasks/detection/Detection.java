@@ -15,6 +15,7 @@ import org.priorkit.device.Devices;
 import org.priorkit.metrics.DetectionMap;
 import org.priorkit.model.PriorModel;
 import org.priorkit.pretrain.TaskModel;
+import org.priorkit.tasks.TaskData;
 import org.priorkit.tasks.dense.DenseTrainer;
 import org.priorkit.tasks.dense.Encoders;
 import org.priorkit.vision.ResNet;
@@ -51,23 +52,33 @@ public final class Detection {
     private Detection() {}
 
     /**
-     * The entry the CLI and scripts call: the encoder of a pretraining run (a run folder or a .ckpt),
-     * or a randomly initialised model of the config's preset (seeded by the config's seed) when
+     * The entry the scripts call: the encoder of a pretraining run (a run folder or a .ckpt), or a
+     * randomly initialised model of the config's preset (seeded by the config's seed) when
      * {@code runDirOrNull} is null.
      */
     public static DetectionResult run(Path dataRoot, Path runDirOrNull, DetectionConfig config) throws IOException {
+        return run(new TaskData(dataRoot), runDirOrNull, config);
+    }
+
+    /** The entry {@code kit detect} calls: as above, on {@code data} with its share of unreadable records. */
+    public static DetectionResult run(TaskData data, Path runDirOrNull, DetectionConfig config) throws IOException {
         try (NDManager manager = NDManager.newBaseManager(Devices.current())) {
-            PriorModel model = TaskModel.open(runDirOrNull, dataRoot,
+            PriorModel model = TaskModel.open(runDirOrNull, data.root(),
                     PriorConfig.preset(config.preset()).withSeed(config.seed()), manager).model();
-            return run(model, dataRoot, config, manager);
+            return run(model, data, config, manager);
         }
     }
 
     /** Reads RSNA under {@code dataRoot} at the config's (or the model's) image size and runs. */
     public static DetectionResult run(PriorModel model, Path dataRoot, DetectionConfig config, NDManager manager) {
+        return run(model, new TaskData(dataRoot), config, manager);
+    }
+
+    /** Reads RSNA from {@code data} at the config's (or the model's) image size and runs. */
+    public static DetectionResult run(PriorModel model, TaskData data, DetectionConfig config, NDManager manager) {
         long t0 = System.nanoTime();
         int size = imageSize(model, config);
-        return run(model, DetectionData.load(dataRoot, config, size), config, size, manager, t0);
+        return run(model, DetectionData.load(data, config, size), config, size, manager, t0);
     }
 
     /** The image size a run uses: the config's, or the encoder's pretraining size when it says 0. */

@@ -29,10 +29,14 @@ public record DetectionData(BoxSet train, BoxSet val, BoxSet test, int trainSpli
 
     /** Reads RSNA under {@code dataRoot} (the synthetic root or the RSNA folder). */
     public static DetectionData load(Path dataRoot, DetectionConfig c, int imageSize) {
-        Path dir = DenseData.folder(dataRoot, "rsna", RsnaIndex.LABELS);
-        LoadedRecords<RsnaRecord> loaded = RsnaIndex.load(dir,
-                RsnaIndex.Options.defaults().skipping(TaskData.isRealData(dataRoot)));
-        List<RsnaRecord> records = loaded.within(LoadedRecords.DEFAULT_MAX_BAD, dir).stream().filter(r -> !c.positivesOnly() || r.target() == 1).toList();
+        return load(new TaskData(dataRoot), c, imageSize);
+    }
+
+    /** Reads RSNA under {@code data}'s root; real data may have up to its share of unreadable records. */
+    public static DetectionData load(TaskData data, DetectionConfig c, int imageSize) {
+        Path dir = DenseData.folder(data.root(), "rsna", RsnaIndex.LABELS);
+        LoadedRecords<RsnaRecord> loaded = RsnaIndex.load(dir, RsnaIndex.Options.defaults().skipping(data.realData()));
+        List<RsnaRecord> records = loaded.within(data.maxBad(), dir).stream().filter(r -> !c.positivesOnly() || r.target() == 1).toList();
         int maxBoxes = Math.max(1, records.stream().mapToInt(r -> r.boxes().size()).max().orElse(1));
         Splits<RsnaRecord> s = PatientSplitter.split(records, RsnaRecord::patientId, SplitRatios.PRIOR, c.seed());
         List<RsnaRecord> train = FractionSampler.sample(s.train(), c.fraction(), c.seed(), r -> Integer.toString(r.target()));

@@ -30,12 +30,16 @@ public final class ImageTextRetrieval {
 
     private ImageTextRetrieval() {}
 
-    /** The entry {@code kit retrieve} calls: checkpoint (run folder or .ckpt) or null for random init. */
+    /** The entry the scripts call: checkpoint (run folder or .ckpt) or null for random init. */
     public static RetrievalResult run(Path dataRoot, Path checkpoint, RetrievalConfig config) throws IOException {
+        return run(new TaskData(dataRoot), checkpoint, config);
+    }
+
+    /** The entry {@code kit retrieve} calls: as above, on {@code data} with its share of unreadable records. */
+    public static RetrievalResult run(TaskData data, Path checkpoint, RetrievalConfig config) throws IOException {
         long t0 = System.nanoTime();
         try (NDManager manager = NDManager.newBaseManager(Devices.current())) {
-            TaskModel model = TaskModel.open(checkpoint, dataRoot, PriorConfig.preset(config.preset()), manager);
-            TaskData data = new TaskData(dataRoot);
+            TaskModel model = TaskModel.open(checkpoint, data.root(), PriorConfig.preset(config.preset()), manager);
             List<PoolReport> pool = ReportPool.fromMimic(data.mimicPairs(), config.splits());
             return run(model, data.fiveBy200(), pool, config, manager, t0);
         }

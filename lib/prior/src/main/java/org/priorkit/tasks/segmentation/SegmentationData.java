@@ -35,20 +35,23 @@ public record SegmentationData(MaskSet train, MaskSet val, MaskSet test, int tra
 
     /** Reads SIIM or RSNA under {@code dataRoot} (the synthetic root or the set's own folder). */
     public static SegmentationData load(Path dataRoot, SegmentationConfig c, int imageSize) {
+        return load(new TaskData(dataRoot), c, imageSize);
+    }
+
+    /** Reads SIIM or RSNA under {@code data}'s root; real data may have up to its share of unreadable records. */
+    public static SegmentationData load(TaskData data, SegmentationConfig c, int imageSize) {
         ImageLoader images = ImageLoader.square(imageSize);
         if (c.dataset() == SegmentationConfig.Dataset.SIIM) {
-            Path dir = DenseData.folder(dataRoot, "siim", SiimIndex.CSV);
-            LoadedRecords<SiimRecord> loaded = SiimIndex.load(dir,
-                    SiimIndex.Options.defaults().skipping(TaskData.isRealData(dataRoot)));
-            List<SiimRecord> records = loaded.within(LoadedRecords.DEFAULT_MAX_BAD, dir).stream().filter(r -> !c.positivesOnly() || r.positive()).toList();
+            Path dir = DenseData.folder(data.root(), "siim", SiimIndex.CSV);
+            LoadedRecords<SiimRecord> loaded = SiimIndex.load(dir, SiimIndex.Options.defaults().skipping(data.realData()));
+            List<SiimRecord> records = loaded.within(data.maxBad(), dir).stream().filter(r -> !c.positivesOnly() || r.positive()).toList();
             Splits<SiimRecord> s = PatientSplitter.split(records, SiimRecord::imageId, SplitRatios.PRIOR, c.seed());
             return new SegmentationData(MaskSet.siim(FractionSampler.sample(s.train(), c.fraction(), c.seed()), images),
                     MaskSet.siim(s.val(), images), MaskSet.siim(s.test(), images), s.train().size());
         }
-        Path dir = DenseData.folder(dataRoot, "rsna", RsnaIndex.LABELS);
-        LoadedRecords<RsnaRecord> loaded = RsnaIndex.load(dir,
-                RsnaIndex.Options.defaults().skipping(TaskData.isRealData(dataRoot)));
-        List<RsnaRecord> records = loaded.within(LoadedRecords.DEFAULT_MAX_BAD, dir).stream().filter(r -> !c.positivesOnly() || r.target() == 1).toList();
+        Path dir = DenseData.folder(data.root(), "rsna", RsnaIndex.LABELS);
+        LoadedRecords<RsnaRecord> loaded = RsnaIndex.load(dir, RsnaIndex.Options.defaults().skipping(data.realData()));
+        List<RsnaRecord> records = loaded.within(data.maxBad(), dir).stream().filter(r -> !c.positivesOnly() || r.target() == 1).toList();
         Splits<RsnaRecord> s = PatientSplitter.split(records, RsnaRecord::patientId, SplitRatios.PRIOR, c.seed());
         // Stratified by target so a 1% sample of "all images" keeps some positives.
         List<RsnaRecord> train = FractionSampler.sample(s.train(), c.fraction(), c.seed(), r -> Integer.toString(r.target()));

@@ -59,12 +59,17 @@ public final class ZeroShot {
 
     private ZeroShot() {}
 
-    /** The entry {@code kit zeroshot} calls: checkpoint (run folder or .ckpt) or null for random init. */
+    /** The entry the scripts call: checkpoint (run folder or .ckpt) or null for random init. */
     public static ZeroShotResult run(Path dataRoot, Path checkpoint, ZeroShotConfig config) throws IOException {
+        return run(new TaskData(dataRoot), checkpoint, config);
+    }
+
+    /** The entry {@code kit zeroshot} calls: as above, on {@code data} with its share of unreadable records. */
+    public static ZeroShotResult run(TaskData data, Path checkpoint, ZeroShotConfig config) throws IOException {
         long t0 = System.nanoTime();
         try (NDManager manager = NDManager.newBaseManager(Devices.current())) {
-            TaskModel model = TaskModel.open(checkpoint, dataRoot, PriorConfig.preset(config.preset()), manager);
-            return run(model, new TaskData(dataRoot).fiveBy200(), config, manager, t0);
+            TaskModel model = TaskModel.open(checkpoint, data.root(), PriorConfig.preset(config.preset()), manager);
+            return run(model, data.fiveBy200(), config, manager, t0);
         }
     }
 
