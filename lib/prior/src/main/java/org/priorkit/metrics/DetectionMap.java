@@ -75,6 +75,72 @@ public final class DetectionMap {
      */
     public static double ap50(List<double[][]> predictedBoxes, List<double[]> predictedScores,
                               List<double[][]> truthBoxes) {
+        RankedHits r = rankedHits(predictedBoxes, predictedScores, truthBoxes, 0.5);
+        if (r.truths == 0) {
+            return Double.NaN;
+        }
+        double ap = 0;
+        double envelope = 0; // max precision at this rank or later
+        double[] precision = r.precision();
+        for (int k = r.hits.length - 1; k >= 0; k--) {
+            envelope = Math.max(envelope, precision[k]);
+            if (r.hits[k]) {
+                ap += envelope / r.truths;
+            }
+        }
+        return ap;
+    }
+
+    /**
+     * MGCA's detection "mAP", named for what it is: COCO-style average precision (pycocotools' and
+     * torchmetrics' {@code MeanAveragePrecision}: the precision envelope read at the 101 recall points
+     * 0, 0.01, ..., 1, 0 past the last recall reached) at each IoU threshold 0.40, 0.45, ..., 0.75
+     * ({@code IoU >= t}), averaged over the thresholds. Every prediction counts (COCO keeps at most 100 per
+     * image; the kit's decoder keeps fewer). {@code NaN} when there is no true box at all.
+     */
+    public static double cocoMap(List<double[][]> predictedBoxes, List<double[]> predictedScores,
+                                 List<double[][]> truthBoxes) {
+        double sum = 0;
+        for (double t : RSNA_THRESHOLDS) {
+            RankedHits r = rankedHits(predictedBoxes, predictedScores, truthBoxes, t);
+            if (r.truths == 0) {
+                return Double.NaN;
+            }
+            double[] precision = r.precision();
+            for (int k = precision.length - 2; k >= 0; k--) {
+                precision[k] = Math.max(precision[k], precision[k + 1]);     // the envelope
+            }
+            double ap = 0;
+            int k = 0;
+            int tp = 0;                                                      // true positives up to rank k
+            for (int point = 0; point <= 100; point++) {
+                double recall = point / 100.0;
+                while (k < r.hits.length && (tp + (r.hits[k] ? 1 : 0)) < recall * r.truths - 1e-12) {
+                    tp += r.hits[k] ? 1 : 0;
+                    k++;
+                }
+                ap += k < r.hits.length ? precision[k] : 0;                  // first rank reaching this recall
+            }
+            sum += ap / 101;
+        }
+        return sum / RSNA_THRESHOLDS.length;
+    }
+
+    /** Every prediction of every image, ranked by descending score (ties by image, then index), hit or not. */
+    private record RankedHits(boolean[] hits, int truths) {
+        double[] precision() {
+            double[] p = new double[hits.length];
+            int tp = 0;
+            for (int k = 0; k < hits.length; k++) {
+                tp += hits[k] ? 1 : 0;
+                p[k] = (double) tp / (k + 1);
+            }
+            return p;
+        }
+    }
+
+    private static RankedHits rankedHits(List<double[][]> predictedBoxes, List<double[]> predictedScores,
+                                         List<double[][]> truthBoxes, double iou) {
         checkImages(predictedBoxes, predictedScores, truthBoxes);
         int truths = 0;
         int predictions = 0;
@@ -82,37 +148,24 @@ public final class DetectionMap {
             truths += truthBoxes.get(i).length;
             predictions += predictedScores.get(i).length;
         }
-        if (truths == 0) {
-            return Double.NaN;
-        }
         double[] allScores = new double[predictions];
         boolean[] allHits = new boolean[predictions];
         int n = 0; // image by image, each in score order: the global stable sort below then keeps image order
         for (int i = 0; i < truthBoxes.size(); i++) {
             double[] scores = predictedScores.get(i);
             int[] order = Ranking.descending(scores);
-            boolean[] hits = match(predictedBoxes.get(i), order, truthBoxes.get(i), 0.5, false);
+            boolean[] hits = match(predictedBoxes.get(i), order, truthBoxes.get(i), iou, false);
             for (int r = 0; r < order.length; r++, n++) {
                 allScores[n] = scores[order[r]];
                 allHits[n] = hits[r];
             }
         }
         int[] ranked = Ranking.descending(allScores);
-        double[] precision = new double[predictions];
-        int tp = 0;
+        boolean[] hits = new boolean[predictions];
         for (int r = 0; r < predictions; r++) {
-            tp += allHits[ranked[r]] ? 1 : 0;
-            precision[r] = (double) tp / (r + 1);
+            hits[r] = allHits[ranked[r]];
         }
-        double ap = 0;
-        double envelope = 0; // max precision at this rank or later
-        for (int r = predictions - 1; r >= 0; r--) {
-            envelope = Math.max(envelope, precision[r]);
-            if (allHits[ranked[r]]) {
-                ap += envelope / truths;
-            }
-        }
-        return ap;
+        return new RankedHits(hits, truths);
     }
 
     /**

@@ -161,9 +161,11 @@ final class RungTasks {
         done.accept(String.format(Locale.ROOT, "segmentation%sDice %.3f", at, sr.dice()));
         DetectionResult dr = Detection.run(data, ckpt, DetectionConfig.defaults()
                 .withPreset(c.preset()).withMode(DENSE_MODE).withFraction(f).withSeed(seed).withSteps(c.taskSteps(), 16));
-        rows.add(new ResultRow(rung.label(), DETECTION, "mAP 0.40-0.75", pct, run, seed, dr.rsnaMap()));
-        rows.add(new ResultRow(rung.label(), DETECTION, "mAP@0.5", pct, run, seed, dr.ap50()));
-        done.accept(String.format(Locale.ROOT, "detection%smAP %.3f", at, dr.rsnaMap()));
+        rows.add(new ResultRow(rung.label(), DETECTION, "RSNA challenge score", pct, run, seed, dr.rsnaMap()));
+        rows.add(new ResultRow(rung.label(), DETECTION, "COCO AP .40-.75 (MGCA)", pct, run, seed, dr.cocoMap()));
+        rows.add(new ResultRow(rung.label(), DETECTION, "AP@0.5", pct, run, seed, dr.ap50()));
+        done.accept(String.format(Locale.ROOT, "detection%sRSNA score %.3f, COCO AP %.3f", at, dr.rsnaMap(),
+                dr.cocoMap()));
         return new Outcome(rows, cr, null, null, sr, dr);
     }
 }

@@ -100,6 +100,29 @@ class DetectionMapTest {
         assertEquals(5.0 / 9, DetectionMap.ap50(pred, scores, truth), 1e-15);
     }
 
+    /**
+     * MGCA's COCO-style mAP on the same example. IoU thresholds 0.40, 0.45, 0.50 (c's IoU 0.5 passes):
+     * recall 1/3, 1/3, 2/3, 2/3, envelope 1, 2/3, 2/3, 1/2; of the 101 recall points 0..0.33 read 1,
+     * 0.34..0.66 read 2/3, 0.67..1 read 0: AP = (34 + 33 * 2/3) / 101 = 56/101. Thresholds 0.55..0.75 (c
+     * fails): only recall 1/3 at precision 1: AP = 34/101. Mean over the 8: (3 * 56 + 5 * 34) / 808.
+     */
+    @Test
+    void cocoMapWorkedExample() {
+        List<double[][]> pred = List.of(
+                new double[][] {{0, 0, 10, 10}, {0, 0, 10, 10}},
+                new double[][] {{30, 30, 5, 5}, {0, 0, 10, 5}});
+        List<double[]> scores = List.of(new double[] {0.9, 0.85}, new double[] {0.6, 0.8});
+        List<double[][]> truth = List.of(
+                new double[][] {{0, 0, 10, 10}},
+                new double[][] {{0, 0, 10, 10}, {50, 50, 10, 10}});
+        assertEquals((3 * 56 + 5 * 34) / 808.0, DetectionMap.cocoMap(pred, scores, truth), 1e-15);
+        double[][] box = {{0, 0, 10, 10}};
+        assertEquals(1.0, DetectionMap.cocoMap(List.<double[][]>of(box), List.of(new double[] {0.5}),
+                List.<double[][]>of(box)), 1e-15, "a perfect box reads precision 1 at all 101 points");
+        assertTrue(Double.isNaN(DetectionMap.cocoMap(List.<double[][]>of(box), List.of(new double[] {0.5}),
+                List.<double[][]>of(new double[0][]))), "no truth");
+    }
+
     @Test
     void ap50UsesThePrecisionEnvelope() {
         // one image, 2 truths; ranked FP, TP, TP: precision 0, 1/2, 2/3, recall 0, 1/2, 1

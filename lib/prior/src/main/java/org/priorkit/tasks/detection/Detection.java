@@ -120,6 +120,7 @@ public final class Detection {
         Predictions test = predict(backbone, head, data.test(), config, config.examples(), manager);
         double rsna = rsnaAt(test, threshold);
         double ap50 = DetectionMap.ap50(test.boxes(), test.scores(), test.truth());
+        double coco = DetectionMap.cocoMap(test.boxes(), test.scores(), test.truth());
         List<DetectionResult.Example> examples = new ArrayList<>();
         for (int i = 0; i < test.images().size(); i++) {
             CenterNetDecoder.Detections d = new CenterNetDecoder.Detections(test.boxes().get(i), test.scores().get(i))
@@ -127,7 +128,7 @@ public final class Detection {
             examples.add(new DetectionResult.Example(data.test().ids().get(i), test.images().get(i),
                     test.truth().get(i), d.boxes(), d.scores()));
         }
-        return new DetectionResult(config, imageSize, rsna, ap50, threshold, valMap, data.test().ids(), examples,
+        return new DetectionResult(config, imageSize, rsna, ap50, coco, threshold, valMap, data.test().ids(), examples,
                 (int) data.train().size(), losses, trainSeconds, (System.nanoTime() - t0) / 1e9);
     }
 

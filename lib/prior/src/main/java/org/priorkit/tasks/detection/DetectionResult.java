@@ -9,9 +9,12 @@ import java.util.List;
  *
  * @param config         the settings it ran with
  * @param imageSize      the input side actually used
- * @param rsnaMap        RSNA challenge metric on the test split (mean over IoU 0.40..0.75 of TP/(TP+FP+FN)),
+ * @param rsnaMap        RSNA challenge score (Kaggle's "mAP") on the test split (mean over IoU 0.40..0.75 of TP/(TP+FP+FN)),
  *                       boxes scoring below {@code scoreThreshold} dropped
- * @param ap50           COCO-style average precision at IoU 0.5 over the test split, all decoded boxes
+ * @param ap50           average precision at IoU 0.5 over the test split (area under the precision
+ *                       envelope), all decoded boxes
+ * @param cocoMap        MGCA's "mAP": COCO-style average precision (101 recall points) averaged over IoU
+ *                       0.40..0.75, all decoded boxes ({@link org.priorkit.metrics.DetectionMap#cocoMap})
  * @param scoreThreshold the threshold used for the RSNA metric (tuned on val, or the config's)
  * @param valRsnaMap     RSNA metric on the validation split at that threshold (NaN without val images)
  * @param testIds        test patient ids
@@ -21,7 +24,8 @@ import java.util.List;
  * @param trainSeconds   wall time of training
  * @param seconds        wall time of the whole run
  */
-public record DetectionResult(DetectionConfig config, int imageSize, double rsnaMap, double ap50, double scoreThreshold,
+public record DetectionResult(DetectionConfig config, int imageSize, double rsnaMap, double ap50, double cocoMap,
+                              double scoreThreshold,
                               double valRsnaMap, List<String> testIds, List<Example> examples, int trainImages,
                               List<Float> losses, double trainSeconds, double seconds) {
 
@@ -38,9 +42,9 @@ public record DetectionResult(DetectionConfig config, int imageSize, double rsna
 
     /** One line for a terminal or a results table. */
     public String summary() {
-        return String.format("detection %s %s: RSNA mAP %.4f, AP50 %.4f (threshold %.2f) on %d test images"
-                        + " (%d train%s, %d px, %d steps, %.1f s)", config.mode().label(),
-                config.fraction().label(), rsnaMap, ap50, scoreThreshold, testIds.size(), trainImages,
+        return String.format("detection %s %s: RSNA challenge score %.4f (threshold %.2f), COCO AP .40-.75 %.4f,"
+                        + " AP50 %.4f on %d test images (%d train%s, %d px, %d steps, %.1f s)", config.mode().label(),
+                config.fraction().label(), rsnaMap, scoreThreshold, cocoMap, ap50, testIds.size(), trainImages,
                 config.flip() ? " mirrored at random" : "", imageSize, config.steps(), seconds);
     }
 }
