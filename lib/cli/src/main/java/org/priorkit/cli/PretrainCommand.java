@@ -6,6 +6,7 @@ import org.priorkit.data.synth.SyntheticConfig;
 import org.priorkit.data.synth.SyntheticGenerator;
 import org.priorkit.pretrain.PretrainJob;
 import org.priorkit.pretrain.StageTrainer;
+import org.priorkit.pretrain.StartingWeights;
 import org.priorkit.pretrain.TrainOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,8 +55,20 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "run seed (default: the preset's)")
     Long seed;
 
-    @Option(names = "--vocab", description = "a BERT vocab.txt (e.g. Bio_ClinicalBERT's); default: built from the reports")
+    @Option(names = "--batch-size", paramLabel = "N", description = {"pairs per step over all devices (default: the "
+            + "preset's; paper 588 = 98 per GPU x 6 GPUs)"})
+    Integer batchSize;
+
+    @Option(names = "--vocab", description = "a cased BERT vocab.txt; default: built from the reports")
     Path vocab;
+
+    @Option(names = "--image-weights", paramLabel = "FILE", description = {"start the ResNet-50 from published weights "
+            + "(--preset paper): torchvision's ImageNet .pth, PRIOR's prior_resnet50.pt or a Lightning .ckpt"})
+    Path imageWeights;
+
+    @Option(names = "--text-weights", paramLabel = "DIR", description = {"start the text encoder from a Hugging Face "
+            + "BERT folder (e.g. Bio_ClinicalBERT): its sizes, vocab.txt and weights"})
+    Path textWeights;
 
     @Option(names = "--checkpoint-every", defaultValue = "50", description = "steps between checkpoints (default: ${DEFAULT-VALUE})")
     int checkpointEvery;
@@ -83,6 +96,12 @@ final class PretrainCommand implements Callable<Integer> {
         if (epochs != null) {
             config = PretrainJob.withEpochs(config, epochs);
         }
+        if (batchSize != null) {
+            if (batchSize < 2) {
+                throw new IllegalArgumentException("--batch-size " + batchSize + ": the global InfoNCE needs at least 2 pairs");
+            }
+            config = config.withBatchSize(batchSize);
+        }
         if (data.equals(DEFAULT_DATA) && SyntheticGenerator.needsGenerating(data)) {
             System.err.println((SyntheticGenerator.isOutdated(data) ? data + " is from an older version of the kit"
                     : "no data at " + data) + ": generating the default synthetic set there");
@@ -94,7 +113,8 @@ final class PretrainCommand implements Callable<Integer> {
         TrainOptions defaults = TrainOptions.defaults(runDir);
         TrainOptions options = defaults.withCheckpointEvery(checkpointEvery).withMaxStepsPerStage(maxSteps)
                 .withLoading(threads, defaults.prefetch());
-        PretrainJob.Outcome out = new PretrainJob(data, runDir, config, vocab, maxPairs, share("--max-bad", maxBad)).run(device.resolveAll(), options);
+        PretrainJob.Outcome out = new PretrainJob(data, runDir, config, vocab, maxPairs, share("--max-bad", maxBad),
+                new StartingWeights(imageWeights, textWeights)).run(device.resolveAll(), options);
         System.out.println("pretrained on " + out.pairs() + " pairs; vocabulary " + out.vocab());
         for (StageTrainer.StageResult s : out.result().stages()) {
             System.out.printf("stage %-12s %5d steps %7.1f s %6.1f images/s -> %s%n",

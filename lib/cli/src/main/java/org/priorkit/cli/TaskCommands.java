@@ -33,7 +33,8 @@ final class TaskCommands {
         @Option(names = "--data", defaultValue = "data/synthetic", description = "data root (default: ${DEFAULT-VALUE})")
         Path data;
 
-        @Option(names = "--checkpoint", description = "a pretraining run folder or .ckpt file; omit for a random-init encoder")
+        @Option(names = "--checkpoint", description = {"a pretraining run folder or .ckpt file; omit for a random-init encoder. "
+                + "Image tasks also take a published ResNet-50 (prior_resnet50.pt, torchvision .pth)"})
         Path checkpoint;
 
         @Option(names = "--preset", defaultValue = "tiny",

@@ -127,4 +127,23 @@ class PriorCliTest {
         assertEquals(2, code[0], err);
         assertEquals("kit detect: --max-bad abc: not a share like 1% or 0.01", err.strip());
     }
+
+    /** Published-weight options: a missing file or folder, or a batch too small for InfoNCE, is one line. */
+    @Test
+    void publishedWeightMistakesAreOneLine(@TempDir Path data) {
+        int[] code = new int[1];
+        String err = captureErr(() -> code[0] = PriorCli.execute("pretrain", "--data", data.toString(),
+                "--image-weights", "/no/resnet50.pth", "--device", "cpu"));
+        assertEquals(2, code[0], err);
+        assertEquals("kit pretrain: --image-weights /no/resnet50.pth: no such file", err.strip());
+        err = captureErr(() -> code[0] = PriorCli.execute("pretrain", "--data", data.toString(),
+                "--text-weights", "/no/Bio_ClinicalBERT", "--device", "cpu"));
+        assertEquals(2, code[0], err);
+        assertEquals("kit pretrain: --text-weights /no/Bio_ClinicalBERT: no such folder (a Hugging Face BERT folder)",
+                err.strip());
+        err = captureErr(() -> code[0] = PriorCli.execute("pretrain", "--data", data.toString(), "--batch-size", "1",
+                "--device", "cpu"));
+        assertEquals(2, code[0], err);
+        assertEquals("kit pretrain: --batch-size 1: the global InfoNCE needs at least 2 pairs", err.strip());
+    }
 }

@@ -73,9 +73,16 @@ public record PriorConfig(String preset, long seed, int batchSize, ImageEncoderC
                                 "report_global_prediction", 1.0), true));
     }
 
-    /** ResNet-50 at 224 px, BERT-base-sized text encoder (Bio_ClinicalBERT's shape), D 768, K 512, Q 16. */
+    /** The paper's GPUs and batch per GPU: the global InfoNCE sees all 6 x 98 = 588 pairs of a step. */
+    public static final int PAPER_GPUS = 6;
+    public static final int PAPER_BATCH_PER_GPU = 98;
+
+    /**
+     * ResNet-50 at 224 px, BERT-base-sized text encoder (Bio_ClinicalBERT's shape), D 768, K 512, Q 16;
+     * batch 588, the paper's 98 per GPU on 6 GPUs (split over the devices by {@code --device gpus}).
+     */
     public static PriorConfig paper() {
-        return new PriorConfig("paper", 42, 98,
+        return new PriorConfig("paper", 42, PAPER_GPUS * PAPER_BATCH_PER_GPU,
                 new ImageEncoderConfig(50, 224, 1, 8),
                 new TextEncoderConfig(28996, 12, 768, 12, 3072, 256, 32),
                 768, 512, 0.9, 16, 8, 8, 0.01, 0.01, 0.5, true, paperStages());

@@ -181,6 +181,10 @@ public final class PriorModel extends AbstractBlock {
         return image;
     }
 
+    public TextEncoder textEncoder() {
+        return text;
+    }
+
     /** Inputs [images, ids, attentionMask, sentenceIndex]; outputs [image global, report global]. */
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {

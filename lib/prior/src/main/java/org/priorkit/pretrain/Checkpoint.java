@@ -10,6 +10,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import org.priorkit.config.PriorConfig;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -78,7 +79,18 @@ public final class Checkpoint {
                 zip.write(GSON.toJson(state).getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
                 zip.putNextEntry(new ZipEntry(TENSORS));
-                zip.write(tensors.encode(NDList.Encoding.NPZ)); // the npz writer closes its stream
+                // streamed, not built in memory: the paper preset's model and optimizer state pass 2 GB
+                tensors.encode(new FilterOutputStream(zip) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        flush(); // the npz writer closes its stream; the checkpoint's zip stays open
+                    }
+                }, NDList.Encoding.NPZ);
                 zip.closeEntry();
             }
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {

@@ -14,6 +14,7 @@ import org.priorkit.data.mimic.MimicPair;
 import org.priorkit.model.PriorModel;
 import org.priorkit.text.tokenizer.ReportEncoder;
 import org.priorkit.text.tokenizer.Vocabulary;
+import org.priorkit.weights.BertFolder;
 import org.priorkit.text.tokenizer.VocabularyBuilder;
 import org.priorkit.text.tokenizer.WordPieceTokenizer;
 
@@ -32,13 +33,16 @@ import java.util.List;
  * @param dataDir      the synthetic root or a folder holding mimic-cxr-jpg/2.0.0 and mimic-cxr-reports
  * @param runDir       checkpoints, metrics.jsonl and vocab.txt
  * @param config       model and stages (a preset, possibly with fewer epochs)
- * @param vocab        a BERT vocab.txt to use (e.g. Bio_ClinicalBERT's), or null to build one from the
- *                     training reports (written to runDir/vocab.txt, reused on resume)
+ * @param vocab        a cased BERT vocab.txt to use (copied to runDir/vocab.txt), or null to build one from
+ *                     the training reports (written to runDir/vocab.txt, reused on resume)
  * @param maxPairs     use at most this many training pairs (0 = all), for quick runs
  * @param maxBad       real data only: the share of records (rows, reports, images) that may be unreadable and
  *                     skipped before the run stops (the synthetic set is read strictly: any bad record stops)
+ * @param start        published weights to start from (ImageNet ResNet-50, a BERT folder), or
+ *                     {@link StartingWeights#NONE}
  */
-public record PretrainJob(Path dataDir, Path runDir, PriorConfig config, Path vocab, int maxPairs, double maxBad) {
+public record PretrainJob(Path dataDir, Path runDir, PriorConfig config, Path vocab, int maxPairs, double maxBad,
+                          StartingWeights start) {
 
     /** Real data may have 1% of its records unreadable: 200,000 reports hold a few odd ones. */
     public static final double DEFAULT_MAX_BAD = LoadedRecords.DEFAULT_MAX_BAD;
@@ -47,11 +51,18 @@ public record PretrainJob(Path dataDir, Path runDir, PriorConfig config, Path vo
         if (!(maxBad >= 0 && maxBad <= 1)) {
             throw new IllegalArgumentException("--max-bad must be between 0 and 1 (0% and 100%), got " + maxBad);
         }
+        if (start == null) {
+            start = StartingWeights.NONE;
+        }
+        if (vocab != null && start.text() != null) {
+            throw new IllegalArgumentException("--vocab and --text-weights both give a vocabulary: the BERT folder "
+                    + "brings its own vocab.txt");
+        }
     }
 
-    /** A job with the default {@link #DEFAULT_MAX_BAD}. */
+    /** A job with the default {@link #DEFAULT_MAX_BAD}, from random weights. */
     public PretrainJob(Path dataDir, Path runDir, PriorConfig config, Path vocab, int maxPairs) {
-        this(dataDir, runDir, config, vocab, maxPairs, DEFAULT_MAX_BAD);
+        this(dataDir, runDir, config, vocab, maxPairs, DEFAULT_MAX_BAD, StartingWeights.NONE);
     }
 
     /** What a finished run leaves behind. */
@@ -77,10 +88,16 @@ public record PretrainJob(Path dataDir, Path runDir, PriorConfig config, Path vo
         return train;
     }
 
-    /** The vocabulary: given, already in the run folder (resume), or built from the reports. */
+    /**
+     * The vocabulary in the run folder: a given one (--vocab, cased, or the BERT folder's) copied there
+     * with its casing, or one built from the reports (kept on resume).
+     */
     public Path vocabulary(List<MimicPair> pairs) throws IOException {
-        if (vocab != null) {
-            return vocab;
+        BertFolder folder = start.textFolder();
+        if (vocab != null || folder != null) {
+            RunFolder.writeGivenVocabulary(runDir, vocab != null ? vocab : folder.vocabFile(),
+                    vocab == null && folder.lowercase());
+            return runDir.resolve(RunFolder.VOCAB);
         }
         Path file = runDir.resolve(RunFolder.VOCAB);
         if (!Files.exists(file)) {
@@ -111,13 +128,16 @@ public record PretrainJob(Path dataDir, Path runDir, PriorConfig config, Path vo
         Device device = devices.get(0);
         List<MimicPair> pairs = trainPairs();
         Path vocabFile = vocabulary(pairs);
-        WordPieceTokenizer tokenizer = WordPieceTokenizer.load(vocabFile, vocab == null);
-        PriorConfig sized = withVocabulary(config, tokenizer);
+        WordPieceTokenizer tokenizer = RunFolder.tokenizer(runDir);
+        BertFolder folder = start.textFolder();
+        PriorConfig sized = folder != null ? StartingWeights.withTextEncoder(config, folder)
+                : withVocabulary(config, tokenizer);
         ImageReportSamples samples = new ImageReportSamples(pairs, ImageSources.defaults(), sized.image().imageSize(),
                 sized.augment(), Normalization.PRIOR, new ReportEncoder(tokenizer, sized.text().maxTokens()),
                 sized.text().maxSentences());
         try (NDManager manager = NDManager.newBaseManager(device)) {
             PriorModel model = PriorModel.create(sized, manager);
+            start.loadInto(model); // a resumed run overwrites these with its checkpoint
             PriorObjective single = new PriorObjective(model);
             Objective<PretrainBatch> objective = devices.size() > 1 ? new DataParallelObjective(single, devices) : single;
             StageTrainer.Result result = StageTrainer.run(objective, samples, sized, options, manager);

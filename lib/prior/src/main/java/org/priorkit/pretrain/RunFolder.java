@@ -39,8 +39,13 @@ public record RunFolder(Path dir, Path data, PriorConfig config, WordPieceTokeni
     public static final String LAST = "last.ckpt";
     /** One JSON line per training step ({@link MetricsLog}). */
     public static final String METRICS = "metrics.jsonl";
-    /** The WordPiece vocabulary built from the training reports (reused on resume). */
+    /** The WordPiece vocabulary built from the training reports (reused on resume), or the one given. */
     public static final String VOCAB = "vocab.txt";
+    /**
+     * Written beside a given (not built) vocabulary: {@code {"do_lower_case": false}} for a cased one,
+     * as Hugging Face names it; absent, the vocabulary is the kit's own and lowercased.
+     */
+    public static final String TOKENIZER_CONFIG = "tokenizer_config.json";
     private static final Pattern STAGE_FILE = Pattern.compile("stage-(\\d+)-.*\\.ckpt");
 
     /** Checkpoint written at the end of stage {@code index} (0-based): {@code stage-1-align.ckpt}. */
@@ -75,10 +80,39 @@ public record RunFolder(Path dir, Path data, PriorConfig config, WordPieceTokeni
         return m.matches() ? Integer.parseInt(m.group(1)) : -1;
     }
 
-    /** Opens a run folder written by {@link PretrainJob} with {@code preset} (a vocabulary built from the reports). */
+    /** Opens a run folder written by {@link PretrainJob} with {@code preset}. */
     public static RunFolder open(Path dir, Path data, PriorConfig preset) throws IOException {
-        WordPieceTokenizer tokenizer = WordPieceTokenizer.load(dir.resolve(VOCAB), true);
+        WordPieceTokenizer tokenizer = tokenizer(dir);
         return new RunFolder(dir, data, PretrainJob.withVocabulary(preset, tokenizer), tokenizer);
+    }
+
+    /** The tokenizer of the run in {@code dir}: its vocab.txt, lowercased unless tokenizer_config.json says not. */
+    public static WordPieceTokenizer tokenizer(Path dir) throws IOException {
+        return WordPieceTokenizer.load(dir.resolve(VOCAB), lowercase(dir));
+    }
+
+    /** {@code do_lower_case} of dir/tokenizer_config.json; true when there is none (the kit's own vocabulary). */
+    public static boolean lowercase(Path dir) throws IOException {
+        Path file = dir.resolve(TOKENIZER_CONFIG);
+        if (!Files.isRegularFile(file)) {
+            return true;
+        }
+        try {
+            var json = com.google.gson.JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+            return !json.has("do_lower_case") || json.get("do_lower_case").getAsBoolean();
+        } catch (RuntimeException e) {
+            throw new IOException(file + " is not a tokenizer config: " + e.getMessage());
+        }
+    }
+
+    /** Writes {@code vocab} as dir/vocab.txt with its casing in dir/tokenizer_config.json (a given vocabulary). */
+    static void writeGivenVocabulary(Path dir, Path vocab, boolean lowercase) throws IOException {
+        Files.createDirectories(dir);
+        if (!Files.isSameFile(vocab.getParent() == null ? Path.of(".") : vocab.getParent(), dir)
+                || !vocab.getFileName().toString().equals(VOCAB)) {
+            Files.copy(vocab, dir.resolve(VOCAB), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.writeString(dir.resolve(TOKENIZER_CONFIG), "{\"do_lower_case\": " + lowercase + "}\n");
     }
 
     /**

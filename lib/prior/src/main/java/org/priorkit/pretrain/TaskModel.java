@@ -3,20 +3,26 @@ package org.priorkit.pretrain;
 import ai.djl.ndarray.NDManager;
 import org.priorkit.config.PriorConfig;
 import org.priorkit.config.StageConfig;
+import org.priorkit.data.LoadedRecords;
 import org.priorkit.data.csv.CsvTable;
 import org.priorkit.data.mimic.MimicIndex;
 import org.priorkit.data.mimic.MimicLayout;
 import org.priorkit.data.mimic.MimicPair;
+import org.priorkit.data.synth.SyntheticGenerator;
 import org.priorkit.model.PriorModel;
 import org.priorkit.nn.StateDict;
 import org.priorkit.text.tokenizer.VocabularyBuilder;
 import org.priorkit.text.tokenizer.WordPieceTokenizer;
+import org.priorkit.vision.ResNet;
+import org.priorkit.weights.PublishedWeights;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 
 /**
  * A PriorModel ready for a downstream task or a notebook, with the tokenizer its text encoder was
@@ -46,7 +52,46 @@ public record TaskModel(PriorModel model, WordPieceTokenizer tokenizer, boolean 
      */
     public static TaskModel open(Path checkpoint, Path dataRoot, PriorConfig randomInit, NDManager manager)
             throws IOException {
-        return checkpoint == null ? randomInit(randomInit, dataRoot, manager) : load(checkpoint, manager);
+        if (checkpoint == null) {
+            return randomInit(randomInit, dataRoot, manager);
+        }
+        return isPyTorchFile(checkpoint) ? published(checkpoint, manager) : load(checkpoint, manager);
+    }
+
+    /** Whether {@code path} is a file torch.save wrote (a zip holding data.pkl, or the legacy pickle format). */
+    public static boolean isPyTorchFile(Path path) throws IOException {
+        if (!Files.isRegularFile(path)) {
+            return false;
+        }
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            return zip.stream().anyMatch(e -> e.getName().endsWith("data.pkl"));
+        } catch (ZipException notZip) {
+            try (var in = Files.newInputStream(path)) {
+                return in.read() == 0x80; // a pickle's PROTO opcode: the legacy format
+            }
+        }
+    }
+
+    /**
+     * A published image encoder for the image tasks (classification, segmentation, detection): the
+     * paper preset's ResNet-50 from {@code file} (PRIOR's prior_resnet50.pt, the image encoder of the
+     * authors' Lightning checkpoint, or torchvision's ImageNet weights). The released files carry no
+     * text side the kit can run (the authors' heads differ in shape), so the tokenizer is null and the
+     * text tasks refuse it.
+     */
+    public static TaskModel published(Path file, NDManager manager) throws IOException {
+        PriorModel model = PriorModel.create(PriorConfig.paper(), manager);
+        PublishedWeights.loadImageEncoder((ResNet) model.imageEncoder().getBackbone(), file);
+        return new TaskModel(model, null, false, file.toString());
+    }
+
+    /** The tokenizer, or one clear error for a model with no text side (a published image encoder). */
+    public WordPieceTokenizer requireTokenizer() {
+        if (tokenizer == null) {
+            throw new IllegalArgumentException(source + " has no text encoder the kit can use: zero-shot and "
+                    + "retrieval need a kit pretraining checkpoint (image tasks take this file)");
+        }
+        return tokenizer;
     }
 
     /**
@@ -68,13 +113,14 @@ public record TaskModel(PriorModel model, WordPieceTokenizer tokenizer, boolean 
 
     /**
      * A pretraining checkpoint: {@code path} is a .ckpt file or a run folder ({@link RunFolder#checkpointIn}).
-     * The vocabulary is the vocab.txt next to the checkpoint (built by the kit, so lowercased); the
-     * config is the one the checkpoint saved (or, for an older one, its preset's).
+     * The vocabulary is the vocab.txt next to the checkpoint (lowercased unless a tokenizer_config.json
+     * there says otherwise, see {@link RunFolder#lowercase}); the config is the one the checkpoint saved
+     * (or, for an older one, its preset's).
      */
     public static TaskModel load(Path path, NDManager manager) throws IOException {
         Path file = RunFolder.checkpointIn(path);
-        Path vocab = file.toAbsolutePath().getParent().resolve(RunFolder.VOCAB);
-        return load(file, vocab, true, null, manager);
+        Path dir = file.toAbsolutePath().getParent();
+        return load(file, dir.resolve(RunFolder.VOCAB), RunFolder.lowercase(dir), null, manager);
     }
 
     /**
@@ -108,7 +154,10 @@ public record TaskModel(PriorModel model, WordPieceTokenizer tokenizer, boolean 
         if (!Files.exists(CsvTable.resolve(layout.jpgRoot(), MimicLayout.METADATA))) {
             return sentences; // no MIMIC tree here
         }
-        for (MimicPair p : MimicIndex.load(MimicIndex.Options.prior(layout)).records()) {
+        // real data: a random init's vocabulary skips what cannot be read (up to the default share)
+        boolean real = !SyntheticGenerator.isComplete(dataRoot);
+        for (MimicPair p : MimicIndex.load(MimicIndex.Options.prior(layout).skipping(real))
+                .within(LoadedRecords.DEFAULT_MAX_BAD, dataRoot)) {
             if (p.split().equals("train")) {
                 sentences.addAll(p.sentences());
             }

@@ -51,7 +51,7 @@ public final class TextEmbedder {
         }
         PriorModel model = tm.model();
         int slots = model.config().text().maxSentences();
-        ReportEncoder encoder = new ReportEncoder(tm.tokenizer(), model.config().text().maxTokens());
+        ReportEncoder encoder = new ReportEncoder(tm.requireTokenizer(), model.config().text().maxTokens());
         ParameterStore ps = new ParameterStore(manager, false);
         NDList reportParts = new NDList();
         NDList alignedParts = new NDList();

@@ -30,10 +30,10 @@ class BadRecordsOnRealDataTest {
     @Test
     void oneBadReportIsSkippedAndCountedUnlessItIsOverTheBudget(@TempDir Path dir) throws Exception {
         Path root = tree(dir.resolve("mimic"));
-        PretrainJob lenient = new PretrainJob(root, dir.resolve("run"), PriorConfig.tiny(), null, 0, 0.5);
+        PretrainJob lenient = new PretrainJob(root, dir.resolve("run"), PriorConfig.tiny(), null, 0, 0.5, null);
         assertEquals(3, lenient.trainPairs().size(), "the three readable studies train");
 
-        PretrainJob strict = new PretrainJob(root, dir.resolve("run"), PriorConfig.tiny(), null, 0, 0.01);
+        PretrainJob strict = new PretrainJob(root, dir.resolve("run"), PriorConfig.tiny(), null, 0, 0.01, null);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, strict::trainPairs);
         assertTrue(e.getMessage().contains("too many unreadable records") && e.getMessage().contains("s50000103.txt")
                 && e.getMessage().contains("--max-bad 1.00%"), e.getMessage());
