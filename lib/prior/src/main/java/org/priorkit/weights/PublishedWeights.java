@@ -8,6 +8,7 @@ import org.priorkit.text.TextEncoder;
 import org.priorkit.vision.ResNet;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,8 @@ public final class PublishedWeights {
         Map<String, TorchTensor> all = TorchFile.stateDict(file);
         try (NDManager scope = NDManager.subManagerOf(first(backbone))) {
             load(backbone, resNetStateDict(all, file, scope), file);
+        } catch (UncheckedIOException e) {      // a storage that could not be read when copied out
+            throw e.getCause();
         }
     }
 
@@ -54,15 +57,22 @@ public final class PublishedWeights {
 
     private static void loadText(TextEncoder text, Map<String, TorchTensor> all, Path file) throws IOException {
         try (NDManager scope = NDManager.subManagerOf(first(text))) {
-            Map<String, NDArray> tensors = bertStateDict(all, scope);
-            // The kit's position table covers its maxTokens; BERT's first rows are those positions.
-            NDArray positions = tensors.get("embeddings.position_embeddings.weight");
-            long kept = text.getConfig().maxPositions();
-            if (positions != null && positions.getShape().get(0) > kept) {
-                tensors.put("embeddings.position_embeddings.weight", positions.get("0:" + kept));
-            }
-            load(text, tensors, file);
+            copyText(text, all, file, scope);
+        } catch (UncheckedIOException e) {      // a storage that could not be read when copied out
+            throw e.getCause();
         }
+    }
+
+    private static void copyText(TextEncoder text, Map<String, TorchTensor> all, Path file, NDManager scope)
+            throws IOException {
+        Map<String, NDArray> tensors = bertStateDict(all, scope);
+        // The kit's position table covers its maxTokens; BERT's first rows are those positions.
+        NDArray positions = tensors.get("embeddings.position_embeddings.weight");
+        long kept = text.getConfig().maxPositions();
+        if (positions != null && positions.getShape().get(0) > kept) {
+            tensors.put("embeddings.position_embeddings.weight", positions.get("0:" + kept));
+        }
+        load(text, tensors, file);
     }
 
     /**

@@ -99,30 +99,36 @@ public final class TorchFile {
     }
 
     private static Object readZip(Path file) throws IOException {
+        String prefix;
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry pickle = zip.stream().filter(e -> e.getName().endsWith("data.pkl")).findFirst()
                     .orElseThrow(() -> new IOException("zip without a data.pkl entry"));
-            String prefix = pickle.getName().substring(0, pickle.getName().length() - "data.pkl".length());
+            prefix = pickle.getName().substring(0, pickle.getName().length() - "data.pkl".length());
             ZipEntry order = zip.getEntry(prefix + "byteorder");
             if (order != null && !new String(zip.getInputStream(order).readAllBytes()).trim().equals("little")) {
                 throw new IOException("big-endian tensors are not supported");
             }
             Map<String, TorchTensor.Storage> storages = new HashMap<>();
             try (InputStream in = new BufferedInputStream(zip.getInputStream(pickle))) {
-                Object top = new Unpickler(in, pid -> storage(pid, storages, key -> () -> {
-                    ZipEntry entry = zip.getEntry(prefix + "data/" + key);
-                    if (entry == null) {
-                        throw new UncheckedIOException(new IOException("storage " + key + " is missing from the zip"));
-                    }
-                    try (InputStream s = zip.getInputStream(entry)) {
-                        return s.readAllBytes();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }), TorchFile::rebuild).load();
-                storages.values().forEach(TorchTensor.Storage::bytes); // read while the zip is open
-                return top;
+                // storages are read when a tensor is first copied out, so a checkpoint's optimizer state
+                // costs nothing unless asked for
+                return new Unpickler(in, pid -> storage(pid, storages, key -> () -> entry(file, prefix + "data/" + key)),
+                        TorchFile::rebuild).load();
             }
+        }
+    }
+
+    private static byte[] entry(Path file, String name) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry entry = zip.getEntry(name);
+            if (entry == null) {
+                throw new IOException("storage " + name + " is missing from the zip");
+            }
+            try (InputStream s = zip.getInputStream(entry)) {
+                return s.readAllBytes();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException(file + ": " + e.getMessage(), e));
         }
     }
 

@@ -108,6 +108,32 @@ class PublishedWeightsTest {
     }
 
     @Test
+    void aStorageMissingFromTheZipIsAnIOErrorNamingTheFile(@TempDir Path dir) throws IOException {
+        Path source = TorchFileTest.resource("tiny-bert");
+        for (String f : List.of("config.json", "vocab.txt")) {
+            Files.copy(source.resolve(f), dir.resolve(f));
+        }
+        Path bin = dir.resolve("pytorch_model.bin");
+        try (var in = new java.util.zip.ZipFile(source.resolve("pytorch_model.bin").toFile());
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(bin))) {
+            for (var e : java.util.Collections.list(in.entries())) {
+                if (!e.getName().endsWith("data/3")) {                      // one storage lost in transfer
+                    out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                    in.getInputStream(e).transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        }
+        BertFolder folder = BertFolder.open(dir);
+        try (NDManager m = NDManager.newBaseManager()) {
+            TextEncoder enc = encoder(folder.config(), m);
+            IOException e = assertThrows(IOException.class, () -> PublishedWeights.loadTextEncoder(enc, folder));
+            assertTrue(e.getMessage().contains(bin.toString()) && e.getMessage().contains("missing from the zip"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void aFileWithoutAResNetNamesWhatItHolds() {
         IOException e = assertThrows(IOException.class, () -> PublishedWeights.resNetStateDict(
                 TorchFile.stateDict(TorchFileTest.resource("formats.pth")), Path.of("formats.pth"), null));
