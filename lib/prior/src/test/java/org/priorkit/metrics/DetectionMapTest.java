@@ -88,16 +88,17 @@ class DetectionMapTest {
      *   ranked a b c d: TP/FP = 1 0 1 0, precision 1, 1/2, 2/3, 1/2, recall 1/3, 1/3, 2/3, 2/3
      *   AP = 1/3 * 1 + 1/3 * max(2/3, 1/2) = 5/9   (with IoU > 0.5, c would be FP and AP = 1/3)
      */
+    private static final List<double[][]> EXAMPLE_PRED = List.of(
+            new double[][] {{0, 0, 10, 10}, {0, 0, 10, 10}},
+            new double[][] {{30, 30, 5, 5}, {0, 0, 10, 5}});
+    private static final List<double[]> EXAMPLE_SCORES = List.of(new double[] {0.9, 0.85}, new double[] {0.6, 0.8});
+    private static final List<double[][]> EXAMPLE_TRUTH = List.of(
+            new double[][] {{0, 0, 10, 10}},
+            new double[][] {{0, 0, 10, 10}, {50, 50, 10, 10}});
+
     @Test
     void ap50WorkedExample() {
-        List<double[][]> pred = List.of(
-                new double[][] {{0, 0, 10, 10}, {0, 0, 10, 10}},
-                new double[][] {{30, 30, 5, 5}, {0, 0, 10, 5}});
-        List<double[]> scores = List.of(new double[] {0.9, 0.85}, new double[] {0.6, 0.8});
-        List<double[][]> truth = List.of(
-                new double[][] {{0, 0, 10, 10}},
-                new double[][] {{0, 0, 10, 10}, {50, 50, 10, 10}});
-        assertEquals(5.0 / 9, DetectionMap.ap50(pred, scores, truth), 1e-15);
+        assertEquals(5.0 / 9, DetectionMap.ap50(EXAMPLE_PRED, EXAMPLE_SCORES, EXAMPLE_TRUTH), 1e-15);
     }
 
     /**
@@ -108,14 +109,7 @@ class DetectionMapTest {
      */
     @Test
     void cocoMapWorkedExample() {
-        List<double[][]> pred = List.of(
-                new double[][] {{0, 0, 10, 10}, {0, 0, 10, 10}},
-                new double[][] {{30, 30, 5, 5}, {0, 0, 10, 5}});
-        List<double[]> scores = List.of(new double[] {0.9, 0.85}, new double[] {0.6, 0.8});
-        List<double[][]> truth = List.of(
-                new double[][] {{0, 0, 10, 10}},
-                new double[][] {{0, 0, 10, 10}, {50, 50, 10, 10}});
-        assertEquals((3 * 56 + 5 * 34) / 808.0, DetectionMap.cocoMap(pred, scores, truth), 1e-15);
+        assertEquals((3 * 56 + 5 * 34) / 808.0, DetectionMap.cocoMap(EXAMPLE_PRED, EXAMPLE_SCORES, EXAMPLE_TRUTH), 1e-15);
         double[][] box = {{0, 0, 10, 10}};
         assertEquals(1.0, DetectionMap.cocoMap(List.<double[][]>of(box), List.of(new double[] {0.5}),
                 List.<double[][]>of(box)), 1e-15, "a perfect box reads precision 1 at all 101 points");

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.Test;
 import org.priorkit.nn.StateDict;
+import org.priorkit.testing.CiTestFiles;
 import org.priorkit.testing.Golden;
 import org.priorkit.text.BertConfig;
 import org.priorkit.text.TextEncoder;
@@ -19,8 +20,6 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
  * The published weights at full size, in the formats users download, written by Debian's PyTorch
@@ -37,18 +36,8 @@ class PublishedWeightsFullSizeTest {
     private static final double TOLERANCE = 1e-4;
 
     static Path root() {
-        String configured = System.getProperty(VARIABLE, System.getenv(VARIABLE));
-        Path root = configured != null ? Path.of(configured)
-                : Path.of(System.getProperty("basedir", "."), "target", "published-weights");
-        if (Files.isRegularFile(root.resolve("expected.npz"))) {
-            return root;
-        }
-        String message = "full-size weight files missing in " + root.toAbsolutePath()
-                + ": run `bash .ci/make-published-weights.sh` (or set " + VARIABLE + ")";
-        if ("true".equals(System.getenv("CI"))) {
-            fail(message);
-        }
-        return abort(message);
+        return CiTestFiles.root(VARIABLE, "published-weights", root -> Files.isRegularFile(root.resolve("expected.npz")),
+                "full-size weight files", "bash .ci/make-published-weights.sh");
     }
 
     /** C5 of a kit ResNet-50 loaded from {@code file}, on {@code image}. */

