@@ -14,9 +14,9 @@ import org.priorkit.data.mimic.MimicPair;
 import org.priorkit.model.PriorModel;
 import org.priorkit.text.tokenizer.ReportEncoder;
 import org.priorkit.text.tokenizer.Vocabulary;
-import org.priorkit.weights.BertFolder;
 import org.priorkit.text.tokenizer.VocabularyBuilder;
 import org.priorkit.text.tokenizer.WordPieceTokenizer;
+import org.priorkit.weights.BertFolder;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -89,11 +89,10 @@ public record PretrainJob(Path dataDir, Path runDir, PriorConfig config, Path vo
     }
 
     /**
-     * The vocabulary in the run folder: a given one (--vocab, cased, or the BERT folder's) copied there
-     * with its casing, or one built from the reports (kept on resume).
+     * The vocabulary in the run folder: a given one (--vocab, cased, or the BERT folder's, {@code folder}
+     * null without one) copied there with its casing, or one built from the reports (kept on resume).
      */
-    public Path vocabulary(List<MimicPair> pairs) throws IOException {
-        BertFolder folder = start.textFolder();
+    private Path vocabulary(List<MimicPair> pairs, BertFolder folder) throws IOException {
         if (vocab != null || folder != null) {
             RunFolder.writeGivenVocabulary(runDir, vocab != null ? vocab : folder.vocabFile(),
                     vocab == null && folder.lowercase());
@@ -127,9 +126,9 @@ public record PretrainJob(Path dataDir, Path runDir, PriorConfig config, Path vo
     public Outcome run(List<Device> devices, TrainOptions options) throws IOException {
         Device device = devices.get(0);
         List<MimicPair> pairs = trainPairs();
-        Path vocabFile = vocabulary(pairs);
-        WordPieceTokenizer tokenizer = RunFolder.tokenizer(runDir);
         BertFolder folder = start.textFolder();
+        Path vocabFile = vocabulary(pairs, folder);
+        WordPieceTokenizer tokenizer = RunFolder.tokenizer(runDir);
         PriorConfig sized = folder != null ? StartingWeights.withTextEncoder(config, folder)
                 : withVocabulary(config, tokenizer);
         ImageReportSamples samples = new ImageReportSamples(pairs, ImageSources.defaults(), sized.image().imageSize(),
@@ -137,7 +136,7 @@ public record PretrainJob(Path dataDir, Path runDir, PriorConfig config, Path vo
                 sized.text().maxSentences());
         try (NDManager manager = NDManager.newBaseManager(device)) {
             PriorModel model = PriorModel.create(sized, manager);
-            start.loadInto(model); // a resumed run overwrites these with its checkpoint
+            start.loadInto(model, folder); // a resumed run overwrites these with its checkpoint
             PriorObjective single = new PriorObjective(model);
             Objective<PretrainBatch> objective = devices.size() > 1 ? new DataParallelObjective(single, devices) : single;
             StageTrainer.Result result = StageTrainer.run(objective, samples, sized, options, manager);

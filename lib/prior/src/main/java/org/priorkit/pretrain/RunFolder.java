@@ -1,6 +1,7 @@
 package org.priorkit.pretrain;
 
 import ai.djl.ndarray.NDManager;
+import com.google.gson.JsonParser;
 import org.priorkit.config.PriorConfig;
 import org.priorkit.data.image.ImageSources;
 import org.priorkit.data.image.Normalization;
@@ -15,6 +16,7 @@ import org.priorkit.train.MetricsLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -98,7 +100,7 @@ public record RunFolder(Path dir, Path data, PriorConfig config, WordPieceTokeni
             return true;
         }
         try {
-            var json = com.google.gson.JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+            var json = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
             return !json.has("do_lower_case") || json.get("do_lower_case").getAsBoolean();
         } catch (RuntimeException e) {
             throw new IOException(file + " is not a tokenizer config: " + e.getMessage());
@@ -108,9 +110,9 @@ public record RunFolder(Path dir, Path data, PriorConfig config, WordPieceTokeni
     /** Writes {@code vocab} as dir/vocab.txt with its casing in dir/tokenizer_config.json (a given vocabulary). */
     static void writeGivenVocabulary(Path dir, Path vocab, boolean lowercase) throws IOException {
         Files.createDirectories(dir);
-        if (!Files.isSameFile(vocab.getParent() == null ? Path.of(".") : vocab.getParent(), dir)
-                || !vocab.getFileName().toString().equals(VOCAB)) {
-            Files.copy(vocab, dir.resolve(VOCAB), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path target = dir.resolve(VOCAB);
+        if (!Files.exists(target) || !Files.isSameFile(vocab, target)) { // a resumed run may name its own copy
+            Files.copy(vocab, target, StandardCopyOption.REPLACE_EXISTING);
         }
         Files.writeString(dir.resolve(TOKENIZER_CONFIG), "{\"do_lower_case\": " + lowercase + "}\n");
     }

@@ -1,6 +1,7 @@
 package org.priorkit.pretrain;
 
 import org.priorkit.config.PriorConfig;
+import org.priorkit.config.TextEncoderConfig;
 import org.priorkit.model.PriorModel;
 import org.priorkit.vision.ResNet;
 import org.priorkit.weights.BertFolder;
@@ -45,12 +46,17 @@ public record StartingWeights(Path image, Path text) {
     public static PriorConfig withTextEncoder(PriorConfig config, BertFolder folder) {
         var b = folder.config();
         var t = config.text();
-        return config.withText(new org.priorkit.config.TextEncoderConfig(b.vocabSize(), b.numLayers(), b.hiddenSize(),
+        return config.withText(new TextEncoderConfig(b.vocabSize(), b.numLayers(), b.hiddenSize(),
                 b.numHeads(), b.intermediateSize(), Math.min(t.maxTokens(), b.maxPositions()), t.maxSentences()));
     }
 
     /** Copies the weights into a freshly created model. */
     public void loadInto(PriorModel model) throws IOException {
+        loadInto(model, textFolder());
+    }
+
+    /** As {@link #loadInto(PriorModel)}, with the text folder already opened ({@link #textFolder()}). */
+    void loadInto(PriorModel model, BertFolder textFolder) throws IOException {
         if (image != null) {
             var c = model.config().image();
             if (c.depth() != 50 || c.widthDivisor() != 1) {
@@ -60,8 +66,8 @@ public record StartingWeights(Path image, Path text) {
             }
             PublishedWeights.loadImageEncoder((ResNet) model.imageEncoder().getBackbone(), image);
         }
-        if (text != null) {
-            PublishedWeights.loadTextEncoder(model.textEncoder(), textFolder());
+        if (textFolder != null) {
+            PublishedWeights.loadTextEncoder(model.textEncoder(), textFolder);
         }
     }
 }

@@ -80,7 +80,8 @@ public record TaskModel(PriorModel model, WordPieceTokenizer tokenizer, boolean 
      * text tasks refuse it.
      */
     public static TaskModel published(Path file, NDManager manager) throws IOException {
-        PriorModel model = PriorModel.create(PriorConfig.paper(), manager);
+        // The image tasks never touch the text side: a tiny one spares BERT-base's ~440 MB and its init.
+        PriorModel model = PriorModel.create(PriorConfig.paper().withText(PriorConfig.tiny().text()), manager);
         PublishedWeights.loadImageEncoder((ResNet) model.imageEncoder().getBackbone(), file);
         return new TaskModel(model, null, false, file.toString());
     }

@@ -2,6 +2,7 @@ package org.priorkit.weights;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import org.priorkit.nn.StateDict;
 import org.priorkit.text.TextEncoder;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Published weights onto the kit's encoders, from the files as users download them:
@@ -122,7 +124,7 @@ public final class PublishedWeights {
     }
 
     /** The prefix p such that p + {@code name} and p + {@code sibling} are both in the file. */
-    private static java.util.Optional<String> prefixOf(Map<String, TorchTensor> all, String name, String sibling) {
+    private static Optional<String> prefixOf(Map<String, TorchTensor> all, String name, String sibling) {
         return all.keySet().stream().filter(k -> k.endsWith(name))
                 .map(k -> k.substring(0, k.length() - name.length()))
                 .filter(p -> p.isEmpty() || p.endsWith("."))
@@ -130,7 +132,7 @@ public final class PublishedWeights {
                 .findFirst();
     }
 
-    private static void load(ai.djl.nn.Block block, Map<String, NDArray> tensors, Path file) throws IOException {
+    private static void load(Block block, Map<String, NDArray> tensors, Path file) throws IOException {
         try {
             StateDict.load(block, tensors);
         } catch (IllegalArgumentException e) {
@@ -138,7 +140,7 @@ public final class PublishedWeights {
         }
     }
 
-    private static NDArray first(ai.djl.nn.Block block) {
+    private static NDArray first(Block block) {
         List<Parameter> params = block.getParameters().values();
         if (params.isEmpty() || !params.get(0).isInitialized()) {
             throw new IllegalStateException("initialise the block before loading weights into it");

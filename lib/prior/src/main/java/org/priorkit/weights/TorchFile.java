@@ -1,8 +1,5 @@
 package org.priorkit.weights;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -75,13 +72,6 @@ public final class TorchFile {
         String found = top instanceof Map<?, ?> m ? "a dict with keys " + m.keySet() : String.valueOf(top);
         throw new IOException(file + " holds no state dict (a dict of tensors, or one under \"state_dict\"): found "
                 + (found.length() > 200 ? found.substring(0, 200) + "..." : found));
-    }
-
-    /** Every tensor copied out onto {@code manager}, names kept. */
-    public static Map<String, NDArray> toNDArrays(Map<String, TorchTensor> tensors, NDManager manager) {
-        Map<String, NDArray> out = new LinkedHashMap<>();
-        tensors.forEach((name, t) -> out.put(name, t.toNDArray(manager)));
-        return out;
     }
 
     private static Map<String, TorchTensor> tensorsOnly(Object o) {
