@@ -35,6 +35,8 @@ final class WorkerExecutionControl extends DirectExecutionControl {
 
     static final String INTERRUPTED = "java.lang.InterruptedException";
     private static final long GRACE_MS = 1000;
+    /** After Thread.stop the thread dies for certain; on a busy machine unwinding it can take seconds. */
+    private static final long FORCED_STOP_MS = 15_000;
     private static final Object NULL = new Object();
 
     private final NotebookClassLoader loader;
@@ -136,7 +138,7 @@ final class WorkerExecutionControl extends DirectExecutionControl {
         }
         stoppedAt = thread.getStackTrace(); // the cell's line, for the error (Thread.stop's own trace is the kernel's)
         thread.interrupt();
-        if (finishes(task) || (forceStop(thread) && finishes(task))) {
+        if (finishes(task, GRACE_MS) || (forceStop(thread) && finishes(task, FORCED_STOP_MS))) {
             return;
         }
         abandonedMessage = "Interrupted, but the cell ignores interrupts and this JDK ("
@@ -188,9 +190,9 @@ final class WorkerExecutionControl extends DirectExecutionControl {
         });
     }
 
-    private static boolean finishes(Future<?> task) {
+    private static boolean finishes(Future<?> task, long millis) {
         try {
-            task.get(GRACE_MS, TimeUnit.MILLISECONDS);
+            task.get(millis, TimeUnit.MILLISECONDS);
             return true;
         } catch (TimeoutException e) {
             return false;
