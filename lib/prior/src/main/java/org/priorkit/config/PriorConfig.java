@@ -95,7 +95,7 @@ public record PriorConfig(String preset, long seed, int batchSize, ImageEncoderC
      * A small model for 2 CPU cores: ResNet-18 at a quarter width on 64 px images, a 2-layer text
      * encoder 64 wide, D 64, K 128, Q 8, batch 32. It starts from scratch, not from ImageNet and
      * Bio_ClinicalBERT weights, so its learning rates are higher than the paper's and its stages
-     * are measured in the default synthetic set's epochs (about 216 steps each): stage 1 seven epochs at
+     * are measured in the default synthetic set's epochs (about 216 steps each): stage 1 eight epochs at
      * 1e-3, stages 2 and 3 one epoch each. What departs from the paper's recipe, and why (each
      * measured on the default synthetic set, see lib/README.md): no augmentation (within the budget
      * the flip and rotation slow learning more than they regularise); the local terms weigh
@@ -110,7 +110,7 @@ public record PriorConfig(String preset, long seed, int batchSize, ImageEncoderC
                 new ImageEncoderConfig(18, 64, 4, 4),
                 new TextEncoderConfig(1000, 2, 64, 4, 128, 96, 8),
                 64, 128, 0.9, 8, 2, 4, 0.07, 0.07, 0.5, false, List.of(
-                        new StageConfig("align", 7, 1e-3, 1, 1e-6,
+                        new StageConfig("align", 8, 1e-3, 1, 1e-6,
                                 Map.of("global", 1.0, "local_image", local, "local_text", local), false),
                         new StageConfig("prototype", 1, 3e-4, 0.25, 1e-6,
                                 Map.of("global", 1.0, "local_image", local, "local_text", local, "prototype_l1", 10.0), true),
