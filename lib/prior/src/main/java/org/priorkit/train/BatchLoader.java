@@ -10,9 +10,10 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Batches of one epoch in a seeded order, loaded ahead of the training step by worker threads so
@@ -23,6 +24,9 @@ import java.util.concurrent.Future;
  * Incomplete last batches are dropped (InfoNCE wants full batches). Each batch lives in its own
  * sub-manager; close it (the {@link ScopedBatch}) after the step.
  *
+ * <p>Close the loader before the parent manager: {@link #close} waits for a batch still being
+ * loaded, which would otherwise create and stack arrays in a manager the caller is freeing.
+ *
  * @param <B> the typed batch of the source
  */
 public final class BatchLoader<B> implements AutoCloseable {
@@ -31,7 +35,7 @@ public final class BatchLoader<B> implements AutoCloseable {
     private final NDManager parent;
     private final int batchSize;
     private final int prefetch;
-    private final ExecutorService workers;
+    private final ThreadPoolExecutor workers;
 
     public BatchLoader(SampleSource<B> source, NDManager parent, int batchSize, int threads, int prefetch) {
         if (batchSize < 1 || threads < 1 || prefetch < 1) {
@@ -41,7 +45,7 @@ public final class BatchLoader<B> implements AutoCloseable {
         this.parent = parent;
         this.batchSize = batchSize;
         this.prefetch = prefetch;
-        this.workers = Executors.newFixedThreadPool(threads, r -> {
+        this.workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "prior-batch-loader");
             t.setDaemon(true);
             return t;
@@ -134,8 +138,22 @@ public final class BatchLoader<B> implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops the batches not yet started and waits for the ones being loaded. Training stops with up
+     * to {@code prefetch} batches ahead, and the caller frees the parent manager next: a load still
+     * running would create and stack arrays in freed native memory. No interrupt: it would close a
+     * file channel under an image read.
+     */
     @Override
     public void close() {
-        workers.shutdownNow();
+        workers.getQueue().clear();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(5, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("a batch is still loading after 5 minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -6,6 +6,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import org.priorkit.nn.Scalars;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ public final class TrainStep {
                 }
                 float v = term.getFloat();
                 if (!Float.isFinite(v)) {
-                    throw new TrainingDivergedException(String.valueOf(w.getKey()), v, where);
+                    throw new TrainingDivergedException(String.valueOf(w.getKey()), v, where, nonFiniteParameters(groups));
                 }
                 values.put(w.getKey(), v);
                 NDArray weighted = term.mul(Scalars.tensor(term, w.getValue())); // () weight as a 0-d tensor
@@ -85,6 +86,23 @@ public final class TrainStep {
             g.optimizer().update(g.params(), g.lr());
         }
         return new Losses<>(values, totalValue);
+    }
+
+    /** The trained parameters that already hold a NaN or infinity, by name (said when a step diverges). */
+    static List<String> nonFiniteParameters(List<Group> groups) {
+        List<String> bad = new ArrayList<>();
+        for (Group g : groups) {
+            g.params().forEach((name, p) -> {
+                NDArray a = p.getArray();
+                try (NDArray nan = a.isNaN(); NDArray inf = a.isInfinite(); NDArray either = nan.logicalOr(inf);
+                     NDArray any = either.any()) {
+                    if (any.getBoolean()) {
+                        bad.add(name);
+                    }
+                }
+            });
+        }
+        return bad;
     }
 
     /** One step on a single loss (a task's): {@link #run} with one term of weight 1. Returns its value. */
