@@ -26,7 +26,7 @@ class PriorConfigTest {
         PriorConfig nb = PriorConfig.notebook();
         assertEquals(PriorConfig.tiny().withStages(nb.stages()).withSeed(nb.seed()).embedDim(), nb.embedDim());
         assertEquals(java.util.List.of(800L, 80L, 80L), nb.stages().stream().map(s -> s.steps(216)).toList());
-        assertEquals(java.util.List.of(756L, 80L, 80L), nb.stages().stream().map(s -> s.steps(108)).toList(),
+        assertEquals(java.util.List.of(720L, 80L, 80L), nb.stages().stream().map(s -> s.steps(90)).toList(),
                 "a stage still ends after its epochs when they are fewer steps");
         assertEquals("notebook", PriorConfig.preset("notebook").preset());
         assertTrue(PriorConfig.tiny().withAugment(true).augment());
