@@ -142,18 +142,30 @@ public final class BatchLoader<B> implements AutoCloseable {
      * Drops the batches not yet started and waits for the ones being loaded. Training stops with up
      * to {@code prefetch} batches ahead, and the caller frees the parent manager next: a load still
      * running would create and stack arrays in freed native memory. No interrupt: it would close a
-     * file channel under an image read.
+     * file channel under an image read. An interrupted caller (a stopped notebook cell closes the
+     * loader on its way out) still waits; its interrupt is kept for the code above.
      */
     @Override
     public void close() {
         workers.getQueue().clear();
         workers.shutdown();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        boolean interrupted = false;
         try {
-            if (!workers.awaitTermination(5, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("a batch is still loading after 5 minutes");
+            while (true) {
+                try {
+                    if (workers.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                        return;
+                    }
+                    throw new IllegalStateException("a batch is still loading after 5 minutes");
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

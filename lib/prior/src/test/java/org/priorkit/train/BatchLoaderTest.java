@@ -85,6 +85,16 @@ class BatchLoaderTest {
      */
     @Test
     void closeWaitsForABatchStillLoading() throws Exception {
+        assertCloseWaits(false);
+    }
+
+    /** A stopped notebook cell closes the loader with its interrupt set: it must wait all the same. */
+    @Test
+    void anInterruptedCallerStillWaitsAndKeepsItsInterrupt() throws Exception {
+        assertCloseWaits(true);
+    }
+
+    private static void assertCloseWaits(boolean interruptedCaller) throws Exception {
         int secondBatchFirstRow = BatchLoader.order(4, 7, 0, 0)[2]; // batches of 2: row 2 starts batch 1
         CountDownLatch secondStarted = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -114,9 +124,14 @@ class BatchLoaderTest {
             }
             assertTrue(secondStarted.await(60, TimeUnit.SECONDS), "the second batch never started loading");
             AtomicBoolean doneWhenClosed = new AtomicBoolean();
+            AtomicBoolean stillInterrupted = new AtomicBoolean();
             Thread closer = new Thread(() -> {
+                if (interruptedCaller) {
+                    Thread.currentThread().interrupt();
+                }
                 loader.close();
                 doneWhenClosed.set(secondDone.get());
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
             });
             closer.start();
             // Release the load only once close() waits for it (or has returned without waiting).
@@ -129,6 +144,7 @@ class BatchLoaderTest {
             closer.join(TimeUnit.SECONDS.toMillis(60));
             assertFalse(closer.isAlive(), "close() did not return");
             assertTrue(doneWhenClosed.get(), "close() returned while a batch was still loading");
+            assertEquals(interruptedCaller, stillInterrupted.get(), "the caller's interrupt is kept, never made up");
         }
     }
 }
